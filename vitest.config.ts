@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers by file suffix: unit tests (`*.test.ts`) need nothing running; `*.redis.test.ts`,
+// `*.pg.test.ts` and `*.int.test.ts` talk to the real Redis and PostgreSQL; end-to-end tests live in test/.
+const serviceSuffixes = ['**/*.redis.test.ts', '**/*.pg.test.ts', '**/*.int.test.ts'];
+const ignored = ['**/node_modules/**', '.data/**'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...ignored, ...serviceSuffixes, 'test/**'],
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: serviceSuffixes,
+          exclude: [...ignored, 'test/**'],
+          globalSetup: ['test/support/require-services.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          exclude: ignored,
+          globalSetup: ['test/support/require-services.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
