@@ -1,0 +1,7 @@
+/**
+ * Every background job the workers run. Adding a job is one folder under jobs/ plus one line here
+ * (see jobs/README.md).
+ */
+import type { JobDefinition } from './define-job.js';
+
+export const jobDefinitions: readonly JobDefinition[] = [];
