@@ -25,12 +25,10 @@ export async function runOnce<T>(
     const done = existing.rows[0];
     if (done) return { result: done.result, firstRun: false };
     const result = await effect(tx);
-    await tx.query('INSERT INTO job_runs (idempotency_key, queue, job_name, result) VALUES ($1, $2, $3, $4)', [
-      key.idempotencyKey,
-      key.queue,
-      key.jobName,
-      JSON.stringify(result ?? null),
-    ]);
+    await tx.query(
+      'INSERT INTO job_runs (idempotency_key, queue, job_name, result) VALUES ($1, $2, $3, $4)',
+      [key.idempotencyKey, key.queue, key.jobName, JSON.stringify(result ?? null)],
+    );
     return { result, firstRun: true };
   });
 }

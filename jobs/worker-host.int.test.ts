@@ -13,7 +13,10 @@ import { runOnce } from './idempotency.js';
 import { createQueues, startWorkers, type WorkerHost } from './worker-host.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+const connection = {
+  url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  maxRetriesPerRequest: null,
+};
 
 describe('worker host on real Redis and PostgreSQL', () => {
   const suffix = randomUUID().replaceAll('-', '').slice(0, 10);
@@ -47,7 +50,12 @@ describe('worker host on real Redis and PostgreSQL', () => {
   const events = new QueueEvents(recordEffect.name, { connection, prefix: naming.queuePrefix('test') });
 
   beforeAll(async () => {
-    db = await openPostgresDb({ url: databaseUrl, schema: `t_${suffix}`, poolMax: 4, statementTimeoutMs: 5000 });
+    db = await openPostgresDb({
+      url: databaseUrl,
+      schema: `t_${suffix}`,
+      poolMax: 4,
+      statementTimeoutMs: 5000,
+    });
     await migrate(db);
     await db.exec('CREATE TABLE effects (key text, value int)');
     host = await startWorkers({
@@ -82,7 +90,10 @@ describe('worker host on real Redis and PostgreSQL', () => {
   it('runs a redelivered effect once: the second delivery returns the first result', async () => {
     const first = await queue.add('record', { key: 'k1', value: 7 });
     const second = await queue.add('record', { key: 'k1', value: 8 });
-    const results = await Promise.all([first.waitUntilFinished(events, 10_000), second.waitUntilFinished(events, 10_000)]);
+    const results = await Promise.all([
+      first.waitUntilFinished(events, 10_000),
+      second.waitUntilFinished(events, 10_000),
+    ]);
     const { rows } = await db.query<{ value: number }>(`SELECT value FROM effects WHERE key = 'k1'`);
     expect(rows).toHaveLength(1);
     expect(results.map((result: { result: { stored: number } }) => result.result.stored)).toEqual([

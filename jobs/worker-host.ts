@@ -26,20 +26,18 @@ export interface WorkerHost {
 
 export async function startWorkers(options: WorkerHostOptions): Promise<WorkerHost> {
   const workers = options.definitions.map((definition) => {
-    const worker = new Worker(
-      definition.name,
-      (job: Job) => processJob(definition, job, options.deps),
-      {
-        connection: options.connection,
-        prefix: options.naming.queuePrefix(definition.domain),
-        concurrency: definition.concurrency,
-        autorun: false,
-      },
-    );
+    const worker = new Worker(definition.name, (job: Job) => processJob(definition, job, options.deps), {
+      connection: options.connection,
+      prefix: options.naming.queuePrefix(definition.domain),
+      concurrency: definition.concurrency,
+      autorun: false,
+    });
     worker.on('failed', (job, error) => {
       options.logger.warn({ queue: definition.name, jobId: job?.id, err: error }, 'job failed');
     });
-    worker.on('error', (error) => options.logger.error({ queue: definition.name, err: error }, 'worker error'));
+    worker.on('error', (error) =>
+      options.logger.error({ queue: definition.name, err: error }, 'worker error'),
+    );
     return worker;
   });
   for (const worker of workers) void worker.run();
@@ -52,7 +50,11 @@ export async function startWorkers(options: WorkerHostOptions): Promise<WorkerHo
 }
 
 function processJob(definition: JobDefinition, job: Job, deps: JobDeps): Promise<unknown> {
-  const context = { ...newContext({ requestId: job.data?.requestId }), jobId: String(job.id), queue: definition.name };
+  const context = {
+    ...newContext({ requestId: job.data?.requestId }),
+    jobId: String(job.id),
+    queue: definition.name,
+  };
   return runWithContext(context, () => {
     const data = parseJobData(definition, job.data);
     return definition.run(data, { jobId: String(job.id), attempt: job.attemptsMade + 1, deps });

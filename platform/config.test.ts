@@ -29,14 +29,24 @@ describe('parseConfig', () => {
   it('lists every problem across sections, naming each variable', () => {
     let caught: unknown;
     try {
-      parseConfig(sections, { PORT: '99999', TRUST_PROXY: 'maybe', REDIS_URL: 'http://x', NODE_ENV: 'staging' });
+      parseConfig(sections, {
+        PORT: '99999',
+        TRUST_PROXY: 'maybe',
+        REDIS_URL: 'http://x',
+        NODE_ENV: 'staging',
+      });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
     expect(problems).toHaveLength(4);
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['NODE_ENV', 'PORT', 'REDIS_URL', 'TRUST_PROXY']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'NODE_ENV',
+      'PORT',
+      'REDIS_URL',
+      'TRUST_PROXY',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {

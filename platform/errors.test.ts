@@ -7,7 +7,9 @@ describe('HubError', () => {
       status: 401,
       body: { error: { code: 'UNAUTHENTICATED', message: 'Authentication is required.' } },
     });
-    expect(toHttpError(new HubError('UPSTREAM_TIMEOUT', { details: { agency: 'health' } })).body.error).toEqual({
+    expect(
+      toHttpError(new HubError('UPSTREAM_TIMEOUT', { details: { agency: 'health' } })).body.error,
+    ).toEqual({
       code: 'UPSTREAM_TIMEOUT',
       message: 'An agency system did not answer in time.',
       details: { agency: 'health' },

@@ -109,6 +109,7 @@ export interface HttpErrorBody {
 export function toHttpError(error: unknown): { status: number; body: HttpErrorBody } {
   const hubError = asHubError(error);
   const body: HttpErrorBody = { error: { code: hubError.code, message: hubError.safeMessage } };
-  if (hubError.details !== undefined && hubError.code !== 'CONFIG_INVALID') body.error.details = hubError.details;
+  if (hubError.details !== undefined && hubError.code !== 'CONFIG_INVALID')
+    body.error.details = hubError.details;
   return { status: hubError.httpStatus, body };
 }

@@ -47,7 +47,10 @@ describe('logger redaction', () => {
     logger.info({ child }, 'loaded child');
     logger.info({ results: [{ data: { child } }] }, 'deeply nested');
     logger.warn('matched child 999 000 1234 born 05/04/2010 at LS1 4AP (upn A873123456789)');
-    logger.error({ err: new Error('duplicate key (nhs_number)=(9990001234) for 2010-04-05') }, 'insert failed');
+    logger.error(
+      { err: new Error('duplicate key (nhs_number)=(9990001234) for 2010-04-05') },
+      'insert failed',
+    );
     logger.debug({ upstream: { body: JSON.stringify(child) } }, 'upstream answered');
     expect(lines).toHaveLength(5);
     const output = lines.join('\n');

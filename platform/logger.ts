@@ -24,7 +24,10 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
       // Fixed paths first (cheap, and catches headers even if the deep pass changes), then the deep pass.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.authorization'],
+        censor: '[redacted]',
+      },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => redactValue(object) as Record<string, unknown>,

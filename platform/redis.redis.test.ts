@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedis, keyspace, redisAnswers } from './redis.js';
 
-const config = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', autostart: false, connectTimeoutMs: 2000 };
+const config = {
+  url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  autostart: false,
+  connectTimeoutMs: 2000,
+};
 
 describe('redis against a real server', () => {
   const redis = createRedis(config, { connectionName: 'test' });

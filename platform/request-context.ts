@@ -23,8 +23,13 @@ export function currentContext(): RequestContext | undefined {
 }
 
 /** A context for a new unit of work; a W3C traceparent or an incoming id continues an existing trace. */
-export function newContext(incoming: { traceparent?: string | undefined; requestId?: string | undefined } = {}): RequestContext {
-  const traceFromParent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(incoming.traceparent ?? '')?.[1];
-  const requestId = incoming.requestId && /^[\w-]{1,64}$/.test(incoming.requestId) ? incoming.requestId : randomUUID();
+export function newContext(
+  incoming: { traceparent?: string | undefined; requestId?: string | undefined } = {},
+): RequestContext {
+  const traceFromParent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(
+    incoming.traceparent ?? '',
+  )?.[1];
+  const requestId =
+    incoming.requestId && /^[\w-]{1,64}$/.test(incoming.requestId) ? incoming.requestId : randomUUID();
   return { requestId, traceId: traceFromParent ?? randomUUID().replaceAll('-', '') };
 }

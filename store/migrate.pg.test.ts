@@ -45,8 +45,16 @@ describe('migrations run the same on PostgreSQL and PGlite', async () => {
 
   it('two concurrent runs on PostgreSQL apply nothing twice', async () => {
     const second = await openPostgresDb({ url: databaseUrl, schema, poolMax: 2, statementTimeoutMs: 10_000 });
-    const extra = { version: 9999, name: 'concurrency-probe', sql: 'CREATE TABLE probe (id int);', checksum: 'x' };
-    const reports = await Promise.all([migrate(postgres, [...migrations, extra]), migrate(second, [...migrations, extra])]);
+    const extra = {
+      version: 9999,
+      name: 'concurrency-probe',
+      sql: 'CREATE TABLE probe (id int);',
+      checksum: 'x',
+    };
+    const reports = await Promise.all([
+      migrate(postgres, [...migrations, extra]),
+      migrate(second, [...migrations, extra]),
+    ]);
     expect(reports.map((report) => report.applied).flat()).toEqual([9999]);
     await second.close();
   });
@@ -70,7 +78,9 @@ describe('migrations run the same on PostgreSQL and PGlite', async () => {
     for (const db of [postgres, pglite]) {
       await expect(
         db.transaction(async (tx) => {
-          await tx.query(`INSERT INTO job_runs (idempotency_key, queue, job_name) VALUES ('rollback', 'q', 'j')`);
+          await tx.query(
+            `INSERT INTO job_runs (idempotency_key, queue, job_name) VALUES ('rollback', 'q', 'j')`,
+          );
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');

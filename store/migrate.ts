@@ -60,17 +60,18 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<Migrati
       const checksum = appliedChecksums.get(migration.version);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new Error(`migration ${migration.version}_${migration.name} was changed after it was applied`);
+          throw new Error(
+            `migration ${migration.version}_${migration.name} was changed after it was applied`,
+          );
         }
         report.alreadyApplied.push(migration.version);
         continue;
       }
       await tx.exec(migration.sql);
-      await tx.query(`INSERT INTO ${db.schema}.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)`, [
-        migration.version,
-        migration.name,
-        migration.checksum,
-      ]);
+      await tx.query(
+        `INSERT INTO ${db.schema}.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)`,
+        [migration.version, migration.name, migration.checksum],
+      );
       report.applied.push(migration.version);
     }
     return report;

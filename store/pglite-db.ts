@@ -26,7 +26,10 @@ export async function openPgliteDb(options: PgliteDbOptions): Promise<Db> {
   };
   const run = async <R>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) => {
     const result = await target.query<R>(sql, params as unknown[] | undefined);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length } satisfies QueryResult<R>;
+    return {
+      rows: result.rows,
+      rowCount: result.affectedRows ?? result.rows.length,
+    } satisfies QueryResult<R>;
   };
 
   return {

@@ -25,7 +25,8 @@ export default async function requireServices(): Promise<void> {
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const missing: string[] = [];
-  if (!(await answers(redisUrl, 6379))) missing.push(`Redis at ${redisUrl} (start it, or run: docker compose up -d redis)`);
+  if (!(await answers(redisUrl, 6379)))
+    missing.push(`Redis at ${redisUrl} (start it, or run: docker compose up -d redis)`);
   if (!(await answers(databaseUrl, 5432)))
     missing.push(`PostgreSQL at ${databaseUrl} (start it, or run: docker compose up -d postgres)`);
   if (missing.length > 0) throw new Error(`Tests need running services: ${missing.join('; ')}`);

@@ -1,0 +1,30 @@
+import { defineConfigSection, envBoolean, envInt } from '../platform/config.js';
+import { z } from 'zod';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** How long SIGTERM waits for in-flight work before closing anyway (the process must exit within 10 s). */
+  shutdownGraceMs: number;
+  /** Introspection; defaults to on outside production and off in production. */
+  introspection: boolean | undefined;
+  bodyLimitBytes: number;
+}
+
+export const gatewayConfigSection = defineConfigSection(
+  'gateway',
+  {
+    HOST: z.string().default('127.0.0.1'),
+    PORT: envInt(4000, { min: 0, max: 65535 }),
+    SHUTDOWN_GRACE_MS: envInt(7000, { min: 0, max: 9000 }),
+    GRAPHQL_INTROSPECTION: envBoolean(false).optional(),
+    HTTP_BODY_LIMIT_BYTES: envInt(1_048_576, { min: 1024, max: 104_857_600 }),
+  },
+  (env): GatewayConfig => ({
+    host: env.HOST,
+    port: env.PORT,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    introspection: env.GRAPHQL_INTROSPECTION,
+    bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
+  }),
+);

@@ -1,0 +1,131 @@
+/**
+ * Builds the gateway's HTTP server without listening: /graphql (Apollo Server), /healthz, /readyz, /metrics.
+ * main.ts and the tests both use this, so what is tested is what runs.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { toHttpError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { PlatformConfig } from '../platform/platform-config.js';
+import { newContext, runWithContext, type RequestContext } from '../platform/request-context.js';
+import { formatGraphQLError } from './format-error.js';
+import type { GatewayConfig } from './gateway-config.js';
+import { createGatewayMetrics } from './metrics.js';
+import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
+
+export interface GatewayContext {
+  request: RequestContext;
+}
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  nodeEnv: PlatformConfig['nodeEnv'];
+  logger: Logger;
+  schema: GraphQLSchema;
+  readinessChecks: readonly ReadinessCheck[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    hubContext: RequestContext;
+  }
+}
+
+export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> {
+  const { config, logger } = deps;
+  const metrics = createGatewayMetrics();
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.bodyLimitBytes,
+    // Connections are closed on shutdown after in-flight requests finish (Fastify 5 default), bounded by the lifecycle.
+    return503OnClosing: true,
+  });
+
+  app.decorateRequest('hubContext', null as unknown as RequestContext);
+  app.addHook('onRequest', async (request, reply) => {
+    request.hubContext = newContext({
+      traceparent: headerValue(request, 'traceparent'),
+      requestId: headerValue(request, 'x-request-id'),
+    });
+    void reply.header('x-request-id', request.hubContext.requestId);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe(
+      { route, method: request.method, status: String(reply.statusCode) },
+      seconds,
+    );
+    runWithContext(request.hubContext, () =>
+      logger.info(
+        { route, method: request.method, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'http',
+      ),
+    );
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send({ error: { code: 'BAD_REQUEST', message: 'The request is malformed.' } });
+    }
+    runWithContext(request.hubContext, () => logger.error({ err: error }, 'unhandled request error'));
+    const { status: httpStatus, body } = toHttpError(error);
+    return reply.status(httpStatus).send(body);
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: deps.schema,
+    introspection: config.introspection ?? deps.nodeEnv !== 'production',
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // The hub's lifecycle owns signals; Apollo's own handler would stop and re-raise SIGTERM mid-shutdown.
+    stopOnTerminationSignals: false,
+    formatError: formatGraphQLError,
+    // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
+    // from inside Apollo's stop, and each would wait for the other).
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: unknown) => logger.warn({ source: 'apollo' }, String(message)),
+      error: (message: unknown) => logger.error({ source: 'apollo' }, String(message)),
+    },
+  });
+  await apollo.start();
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (request) => ({ request: request.hubContext }),
+  });
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: '/graphql',
+    handler(request, reply) {
+      return runWithContext(request.hubContext, () => graphqlHandler.call(this, request, reply));
+    },
+  });
+
+  app.get('/healthz', async () => ({ status: 'alive' }));
+  app.get('/readyz', async (_request, reply) => {
+    const report = await runReadinessChecks(deps.readinessChecks);
+    return reply.status(report.status === 'not_ready' ? 503 : 200).send(report);
+  });
+  app.get('/metrics', async (_request, reply) => {
+    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return app;
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

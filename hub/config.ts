@@ -1,0 +1,48 @@
+/**
+ * The hub's whole configuration: every module's section, parsed once from the environment at start-up.
+ */
+import { z } from 'zod';
+import { defineConfigSection, envInt, parseConfig, type Env } from '../platform/config.js';
+import { platformConfigSection } from '../platform/platform-config.js';
+import { redisConfigSection } from '../platform/redis-config.js';
+import { storeConfigSection } from '../store/store-config.js';
+import { gatewayConfigSection } from '../gateway/gateway-config.js';
+
+export interface DemoConfig {
+  /** `embedded`: npm start runs the agency simulators in-process with a demo population; `off`: use real agencies. */
+  simulators: 'embedded' | 'off';
+  populationSize: number;
+  seed: number;
+  /** Where the hub keeps local state (PGlite, a private Redis's AOF) when nothing external is configured. */
+  dataDir: string;
+}
+
+export const demoConfigSection = defineConfigSection(
+  'demo',
+  {
+    SIMULATORS: z.enum(['embedded', 'off']).default('embedded'),
+    DEMO_POPULATION_SIZE: envInt(2000, { min: 1, max: 200_000 }),
+    DEMO_SEED: envInt(20261125, { min: 0, max: 2 ** 31 - 1 }),
+    HUB_DATA_DIR: z.string().default('.data'),
+  },
+  (env): DemoConfig => ({
+    simulators: env.SIMULATORS,
+    populationSize: env.DEMO_POPULATION_SIZE,
+    seed: env.DEMO_SEED,
+    dataDir: env.HUB_DATA_DIR,
+  }),
+);
+
+export const hubConfigSections = {
+  platform: platformConfigSection,
+  gateway: gatewayConfigSection,
+  store: storeConfigSection,
+  redis: redisConfigSection,
+  demo: demoConfigSection,
+};
+
+export type HubConfig = ReturnType<typeof parseHubConfig>;
+
+export function parseHubConfig(env: Env) {
+  return parseConfig(hubConfigSections, env);
+}

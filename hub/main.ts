@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the whole hub on one machine — the agency simulators with a demo population (unless
+ * SIMULATORS=off), the gateway and the workers. HUB_ROLE=gateway or HUB_ROLE=worker runs one part (docker compose).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError, isHubError } from '../platform/errors.js';
+import { createLogger } from '../platform/logger.js';
+import { parseHubConfig } from './config.js';
+import { Lifecycle } from './lifecycle.js';
+import { startHub } from './start-hub.js';
+
+const packageJson = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseHubConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const role = z.enum(['all', 'gateway', 'worker']).parse(process.env.HUB_ROLE ?? 'all');
+  const logger = createLogger({ service: `child-view-hub:${role}`, level: config.platform.logLevel });
+  const lifecycle = new Lifecycle(logger);
+  lifecycle.exitOnSignals();
+  try {
+    const hub = await startHub({
+      config,
+      logger,
+      lifecycle,
+      version: packageJson.version,
+      run: { gateway: role !== 'worker', workers: role !== 'gateway' },
+    });
+    if (hub.gatewayUrl) printWelcome(hub.gatewayUrl);
+  } catch (error) {
+    await lifecycle.stop('start-up failed');
+    const message = isHubError(error) ? error.safeMessage : 'start-up failed; see the log above';
+    if (!isHubError(error)) logger.error({ err: error }, 'start-up failed');
+    process.stderr.write(`child-view-hub: ${message}\n`);
+    process.exit(1);
+  }
+}
+
+function printWelcome(url: string): void {
+  const example = '{ hub { name version environment } }';
+  process.stdout.write(
+    [
+      '',
+      `child-view-hub is running at ${url}/graphql`,
+      `  health:  ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,
+      `  try:     curl -s ${url}/graphql -H 'content-type: application/json' -d '{"query":"${example}"}'`,
+      '',
+    ].join('\n'),
+  );
+}
+
+void main();
