@@ -1,0 +1,8 @@
+/**
+ * Every benchmark `npm run bench` can run. Adding one: a file under bench/<area>/ exporting a Benchmark, plus one
+ * line here.
+ */
+import type { Benchmark } from './benchmark.js';
+import { gatewayBaseline } from './gateway/baseline.js';
+
+export const benchmarks: readonly Benchmark[] = [gatewayBaseline];
