@@ -6,9 +6,14 @@ const serviceSuffixes = ['**/*.redis.test.ts', '**/*.pg.test.ts', '**/*.int.test
 const ignored = ['**/node_modules/**', '.data/**'];
 
 export default defineConfig({
+  // graphql 16 ships CJS (main) and ESM (module) builds. Node — and so the hub at run time and the libraries
+  // vitest leaves external — loads the CJS one; pin vitest to it too, or a schema built by @graphql-tools would
+  // be "from another module or realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
@@ -16,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'services',
           include: serviceSuffixes,
@@ -26,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],

@@ -1,0 +1,162 @@
+/**
+ * Stitches the connectors' subschemas into the gateway schema, and adds the cross-agency fields that belong to
+ * no single agency: `Child.sources`, `Child.chronology` and `Child.teamAroundTheChild`. These are built from each
+ * connector's declared contribution, so a new connector needs no change here.
+ */
+import type { SubschemaConfig } from '@graphql-tools/delegate';
+import { stitchSchemas } from '@graphql-tools/stitch';
+import type { Executor } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import type { AgencyContribution, Connector } from '../connectors/connector.js';
+
+export interface StitchOptions {
+  /** Connectors reached over HTTP instead of in-process, by name. */
+  remoteExecutors?: ReadonlyMap<string, Executor>;
+  /** The most keys one merged call to a subschema may carry (bounds a page of children per agency call). */
+  maxBatchSize?: number;
+}
+
+interface SourceStatusValue {
+  agency: string;
+  state: string;
+  asOf: string | null;
+  reason: string | null;
+}
+
+interface ChronologyEventValue {
+  at: string;
+  agency: string;
+  kind: string;
+}
+
+interface ChronologyArgs {
+  agencies?: string[] | null;
+  kinds?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export function stitchGateway(connectors: readonly Connector[], options: StitchOptions = {}): GraphQLSchema {
+  const maxBatchSize = options.maxBatchSize ?? 100;
+  const subschemas: SubschemaConfig[] = connectors.map((connector) => ({
+    name: connector.name,
+    schema: connector.schema,
+    merge: withBatchLimit(connector.merge, maxBatchSize),
+    ...(options.remoteExecutors?.has(connector.name)
+      ? { executor: options.remoteExecutors.get(connector.name) }
+      : {}),
+  }));
+  const agencies = connectors.flatMap((connector) => (connector.agency ? [connector.agency] : []));
+
+  return stitchSchemas({
+    subschemas,
+    mergeDirectives: true,
+    typeDefs: /* GraphQL */ `
+      extend type Child {
+        "Per agency: whether its part of this answer could be read, and as of when."
+        sources: [SourceStatus!]!
+        "Events from every agency the caller may see, oldest first."
+        chronology(agencies: [Agency!], kinds: [String!], from: DateTime, to: DateTime): [ChronologyEvent!]!
+        "Every practitioner around the child, across agencies."
+        teamAroundTheChild: [Practitioner!]!
+      }
+    `,
+    resolvers: {
+      Child: {
+        sources: {
+          selectionSet: selection(
+            agencies.flatMap((agency) => [
+              agency.keyField,
+              `${agency.sourceField} { agency state asOf reason }`,
+            ]),
+          ),
+          resolve: (child: Record<string, unknown>) =>
+            agencies.map((agency) => sourceStatusOf(child, agency)),
+        },
+        chronology: {
+          selectionSet: selection(
+            agencies.map(
+              (agency) => `${agency.chronologyField} { at agency kind summary recordId category }`,
+            ),
+          ),
+          resolve: (child: Record<string, unknown>, args: ChronologyArgs) =>
+            mergeChronology(
+              agencies.map((agency) => child[agency.chronologyField]),
+              args,
+            ),
+        },
+        teamAroundTheChild: {
+          selectionSet: selection(
+            agencies.map(
+              (agency) => `${agency.teamField} { agency name role organisation email phone since }`,
+            ),
+          ),
+          resolve: (child: Record<string, unknown>) =>
+            agencies.flatMap((agency) =>
+              Array.isArray(child[agency.teamField]) ? (child[agency.teamField] as unknown[]) : [],
+            ),
+        },
+      },
+    },
+  });
+}
+
+function selection(fields: string[]): string {
+  return `{ ${fields.join(' ')} }`;
+}
+
+function withBatchLimit(merge: Connector['merge'], maxBatchSize: number): Connector['merge'] {
+  return Object.fromEntries(
+    Object.entries(merge).map(([typeName, config]) => [
+      typeName,
+      config.argsFromKeys
+        ? { ...config, dataLoaderOptions: { maxBatchSize, ...config.dataLoaderOptions } }
+        : config,
+    ]),
+  );
+}
+
+/**
+ * An agency's status for one child. The connector reports it; when the connector itself could not be reached
+ * (its field is missing), the child is NOT_LINKED if it has no key for that agency and UNAVAILABLE otherwise.
+ */
+export function sourceStatusOf(
+  child: Record<string, unknown>,
+  agency: AgencyContribution,
+): SourceStatusValue {
+  const reported = child[agency.sourceField];
+  if (isSourceStatus(reported)) return reported;
+  const key = child[agency.keyField];
+  const linked = Array.isArray(key) ? key.length > 0 : key !== null && key !== undefined && key !== '';
+  return {
+    agency: agency.agency,
+    state: linked ? 'UNAVAILABLE' : 'NOT_LINKED',
+    asOf: null,
+    reason: linked ? 'CONNECTOR_UNREACHABLE' : null,
+  };
+}
+
+function isSourceStatus(value: unknown): value is SourceStatusValue {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && 'state' in value;
+}
+
+export function mergeChronology(perAgency: unknown[], args: ChronologyArgs): ChronologyEventValue[] {
+  const events = perAgency.flatMap((events) =>
+    Array.isArray(events) ? (events as ChronologyEventValue[]) : [],
+  );
+  const from = args.from ? Date.parse(args.from) : Number.NEGATIVE_INFINITY;
+  const to = args.to ? Date.parse(args.to) : Number.POSITIVE_INFINITY;
+  return events
+    .filter((event) => !args.agencies || args.agencies.includes(event.agency))
+    .filter((event) => !args.kinds || args.kinds.includes(event.kind))
+    .filter((event) => {
+      const at = Date.parse(event.at);
+      return at >= from && at <= to;
+    })
+    .sort(
+      (a, b) =>
+        Date.parse(a.at) - Date.parse(b.at) ||
+        a.agency.localeCompare(b.agency) ||
+        a.kind.localeCompare(b.kind),
+    );
+}
