@@ -4,7 +4,7 @@
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Connector } from '../../connectors/connector.js';
-import { HubError } from '../../platform/errors.js';
+import type { HubError } from '../../platform/errors.js';
 import { sharedTypeDefs } from '../../schema/shared-sdl.js';
 
 export interface FakeChild {
