@@ -33,6 +33,46 @@ export interface AgencyContribution {
   teamField: string;
 }
 
+/** One person as an agency records them: what the identity index links (agency-local id, identifiers, demographics). */
+export interface AgencyPersonRecord {
+  agency: 'social-care' | 'gp' | 'education' | 'adult';
+  localId: string;
+  nhsNumber: string | null;
+  upn: string | null;
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: 'M' | 'F' | 'U';
+  postcode: string | null;
+}
+
+export interface PersonIndexPage {
+  records: AgencyPersonRecord[];
+  /** Opaque cursor for the next page; null on the last. */
+  next: string | null;
+}
+
+/**
+ * A legitimate relationship with a child, as the agency's own data records it: who is allocated, where the child
+ * is registered or enrolled. The gateway's access control checks callers against these.
+ */
+export interface Relationship {
+  localId: string;
+  kind:
+    | 'ALLOCATED_SOCIAL_WORKER'
+    | 'TEAM_MANAGER'
+    | 'IRO'
+    | 'PERSONAL_ADVISER'
+    | 'GP_PRACTICE'
+    | 'SCHOOL'
+    | 'VIRTUAL_SCHOOL'
+    | 'TRANSITION_WORKER';
+  /** A person (by work email, lower case) or an organisation (ODS code, school URN, LA code). */
+  subject: { person: string } | { organisation: string };
+  since: string | null;
+}
+
 export interface Connector {
   /** Folder name, e.g. 'health'. */
   name: string;
@@ -42,6 +82,10 @@ export interface Connector {
   merge: Record<string, MergedTypeConfig>;
   /** Absent for the hub's own subschemas (identity). */
   agency?: AgencyContribution;
+  /** Agency connectors: pages through the agency's people, for the identity index. */
+  personIndex?(cursor: string | null, limit: number): Promise<PersonIndexPage>;
+  /** Agency connectors: who has a legitimate relationship with these agency-local people. */
+  relationships?(localIds: readonly string[]): Promise<Relationship[]>;
   /** Answers when the agency's system answers (for /readyz). */
   ping(): Promise<void>;
   /** Drops cached data for the given agency-local ids (called when the agency's webhook says they changed). */
