@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HubError } from '../errors.js';
+import type { HubError } from '../errors.js';
 import { createHttpJsonClient } from './http-json-client.js';
 import { createUpstreamPolicy } from './upstream-policy.js';
 
