@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { ConfigSection } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { Redis } from '../platform/redis.js';
+import type { Db } from '../store/db.js';
 
 export type AgencyCode = 'SOCIAL_CARE' | 'HEALTH' | 'EDUCATION' | 'ADULT_SERVICES';
 
@@ -18,6 +19,8 @@ export interface ConnectorDeps {
   redis: Redis;
   cacheKey: (...parts: string[]) => string;
   now: () => Date;
+  /** The hub's own store; only the hub's own subschemas (identity) use it. */
+  db: Db;
 }
 
 /**
