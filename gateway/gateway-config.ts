@@ -9,6 +9,8 @@ export interface GatewayConfig {
   /** Introspection; defaults to on outside production and off in production. */
   introspection: boolean | undefined;
   bodyLimitBytes: number;
+  /** Most children one merged call to an agency carries (a page of 100 is one call). */
+  maxBatchSize: number;
 }
 
 export const gatewayConfigSection = defineConfigSection(
@@ -19,6 +21,7 @@ export const gatewayConfigSection = defineConfigSection(
     SHUTDOWN_GRACE_MS: envInt(7000, { min: 0, max: 9000 }),
     GRAPHQL_INTROSPECTION: envBoolean(false).optional(),
     HTTP_BODY_LIMIT_BYTES: envInt(1_048_576, { min: 1024, max: 104_857_600 }),
+    GATEWAY_MAX_BATCH_SIZE: envInt(100, { min: 1, max: 1000 }),
   },
   (env): GatewayConfig => ({
     host: env.HOST,
@@ -26,5 +29,6 @@ export const gatewayConfigSection = defineConfigSection(
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     introspection: env.GRAPHQL_INTROSPECTION,
     bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
+    maxBatchSize: env.GATEWAY_MAX_BATCH_SIZE,
   }),
 );

@@ -156,3 +156,15 @@ describe('stitched gateway', () => {
     ).toBe('category');
   });
 });
+
+describe('stitched gateway with no agency connectors', () => {
+  it('still builds, and every cross-agency field is empty', async () => {
+    const schema = stitchGateway([fakeIdentityConnector(children)]);
+    const result = await run(
+      schema,
+      `{ child(id: "c1") { id sources { state } chronology { kind } teamAroundTheChild { name } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.child).toEqual({ id: 'c1', sources: [], chronology: [], teamAroundTheChild: [] });
+  });
+});

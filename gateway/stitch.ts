@@ -101,8 +101,9 @@ export function stitchGateway(connectors: readonly Connector[], options: StitchO
   });
 }
 
+/** A stitching selection set; `{ __typename }` when no agency contributes (an empty one does not parse). */
 function selection(fields: string[]): string {
-  return `{ ${fields.join(' ')} }`;
+  return `{ ${fields.length > 0 ? fields.join(' ') : '__typename'} }`;
 }
 
 function withBatchLimit(merge: Connector['merge'], maxBatchSize: number): Connector['merge'] {

@@ -7,6 +7,8 @@ import { platformConfigSection } from '../platform/platform-config.js';
 import { redisConfigSection } from '../platform/redis-config.js';
 import { storeConfigSection } from '../store/store-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
+import { connectorModules } from '../connectors/registry.js';
+import type { ConfigSection } from '../platform/config.js';
 
 export interface DemoConfig {
   /** `embedded`: npm start runs the agency simulators in-process with a demo population; `off`: use real agencies. */
@@ -41,8 +43,22 @@ export const hubConfigSections = {
   demo: demoConfigSection,
 };
 
-export type HubConfig = ReturnType<typeof parseHubConfig>;
+/** Each registered connector's own section, keyed by connector name. */
+export const connectorConfigSections: Record<string, ConfigSection<unknown>> = Object.fromEntries(
+  connectorModules.map((module) => [`connector:${module.name}`, module.configSection]),
+);
 
-export function parseHubConfig(env: Env) {
-  return parseConfig(hubConfigSections, env);
+export type HubConfig = ReturnType<typeof parseConfig<typeof hubConfigSections>> & {
+  connectors: Record<string, unknown>;
+};
+
+/** Parses the hub's and every connector's configuration at once, so all problems are listed together. */
+export function parseHubConfig(env: Env): HubConfig {
+  const parsed = parseConfig({ ...hubConfigSections, ...connectorConfigSections }, env) as Record<
+    string,
+    unknown
+  >;
+  const connectors: Record<string, unknown> = {};
+  for (const module of connectorModules) connectors[module.name] = parsed[`connector:${module.name}`];
+  return { ...(parsed as ReturnType<typeof parseConfig<typeof hubConfigSections>>), connectors };
 }

@@ -5,7 +5,10 @@
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { connectorModules } from '../connectors/registry.js';
+import type { Connector } from '../connectors/connector.js';
 import { createHubInfoSchema } from '../gateway/hub-info-schema.js';
+import { stitchGateway } from '../gateway/stitch.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
 import { buildGateway } from '../gateway/server.js';
 import { jobDefinitions } from '../jobs/registry.js';
@@ -63,10 +66,29 @@ export async function startHub({
 
   const started: StartedHub = { db, redisUrl: redis.url };
   if (run.gateway) {
-    const schema = createHubInfoSchema({
+    const connectors = await startConnectors(config, { logger, db, redisConfig, lifecycle });
+    for (const connector of connectors) {
+      readinessChecks.push({
+        name: connector.name,
+        kind: 'connector',
+        critical: false,
+        check: () => connector.ping(),
+      });
+    }
+    const hubInfo = createHubInfoSchema({
       name: 'child-view-hub',
       version,
       environment: config.platform.hubEnv,
+    });
+    const hubInfoConnector: Connector = {
+      name: 'hub',
+      schema: hubInfo,
+      merge: {},
+      ping: async () => undefined,
+      close: async () => undefined,
+    };
+    const schema = stitchGateway([hubInfoConnector, ...connectors], {
+      maxBatchSize: config.gateway.maxBatchSize,
     });
     const gateway = await buildGateway({
       config: config.gateway,
@@ -92,4 +114,31 @@ export async function startHub({
     logger.info({ queues: jobDefinitions.length }, 'workers ready');
   }
   return started;
+}
+
+async function startConnectors(
+  config: HubConfig,
+  context: { logger: Logger; db: Db; redisConfig: HubConfig['redis']; lifecycle: Lifecycle },
+): Promise<Connector[]> {
+  const cacheRedis = createRedis(context.redisConfig, {
+    connectionName: 'connector-cache',
+    logger: context.logger,
+    failFast: true,
+  });
+  await cacheRedis.connect();
+  context.lifecycle.add('connector cache', async () => void (await cacheRedis.quit()));
+  const keys = keyspace(config.platform.hubEnv);
+  const connectors: Connector[] = [];
+  for (const module of connectorModules) {
+    const connector = await module.create(config.connectors[module.name], {
+      logger: context.logger.child({ connector: module.name }),
+      redis: cacheRedis,
+      cacheKey: (...parts) => keys.key('cache', module.name, ...parts),
+      now: () => new Date(),
+      db: context.db,
+    });
+    context.lifecycle.add(`connector ${module.name}`, () => connector.close());
+    connectors.push(connector);
+  }
+  return connectors;
 }

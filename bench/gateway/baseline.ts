@@ -19,6 +19,7 @@ export const gatewayBaseline: Benchmark = {
         shutdownGraceMs: 1000,
         introspection: false,
         bodyLimitBytes: 1_048_576,
+        maxBatchSize: 100,
       },
       nodeEnv: 'production',
       logger: createLogger({ service: 'bench', level: 'silent' }),

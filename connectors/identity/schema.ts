@@ -332,10 +332,6 @@ function decodeCursor(cursor: string): string {
 /** How the gateway merges identity's Child: by hub id, and by social care person id (for lists social care returns). */
 export const identityMergeConfig = {
   Child: {
-    selectionSet: '{ id }',
-    fieldName: '_childrenByIds',
-    key: ({ id }: { id: string }) => id,
-    argsFromKeys: (ids: readonly string[]) => ({ ids }),
     entryPoints: [
       {
         selectionSet: '{ id }',
