@@ -2,6 +2,7 @@
 // gateway or each other; jobs never import the gateway; the hub and the simulators share no code (the
 // simulators stand in for external systems, and an independent implementation keeps the tests honest).
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,7 +10,7 @@ const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
 
-const connectorNames = readdirSync(new URL('./connectors', import.meta.url), { withFileTypes: true })
+const connectorNames = readdirSync(join(import.meta.dirname, 'connectors'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
@@ -52,6 +53,11 @@ export default tseslint.config(
       'A connector imports only platform/, schema/, store/, the connector contract and its own folder.',
     ),
   })),
+  {
+    // Integration tests stand a connector up against the real simulator and the real stitched gateway.
+    files: ['connectors/*/**/*.int.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
   {
     files: ['simulators/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@
  * The one place GraphQL errors are turned into what a client sees: a stable code and a safe message. Stack
  * traces, SQL, upstream bodies, delegated sub-request payloads and identifiers never leave.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isHubError } from '../platform/errors.js';
 
@@ -16,8 +16,17 @@ const graphqlRequestCodes = new Set([
   'BAD_REQUEST',
 ]);
 
+/** Stitching wraps a subschema's error in a GraphQLError per delegation level; find the error underneath. */
+export function originalErrorOf(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  for (let depth = 0; depth < 10 && current instanceof GraphQLError && current.originalError; depth += 1) {
+    current = current.originalError;
+  }
+  return current;
+}
+
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = originalErrorOf(error);
   const path = formatted.path === undefined ? {} : { path: formatted.path };
   if (isHubError(original)) {
     return {

@@ -14,6 +14,7 @@ import { AdultStore } from './adult-store.js';
 import type { AdultContext } from './adult-context.js';
 import { HandoffRegistry, IntakeFailures } from './handoff-registry.js';
 import { registerPeopleRoutes } from './routes-people.js';
+import { registerIndexRoutes } from './routes-index.js';
 import { registerHandoffRoutes } from './routes-handoffs.js';
 import { registerHandoffFailureAdmin } from './admin-handoff-routes.js';
 import { adultErrorBody, adultMalformedBody } from './malformed-bodies.js';
@@ -65,6 +66,7 @@ export function createAdultServer(options: AdultServerOptions): FastifyInstance 
   registerAdminRoutes(app, { faults: options.faults, counters });
   registerHandoffFailureAdmin(app, intakeFailures);
   registerPeopleRoutes(app, context);
+  registerIndexRoutes(app, context);
   registerHandoffRoutes(app, context);
   return app;
 }

@@ -57,6 +57,25 @@ export class AdultStore {
   }
 
   /**
+   * One page of records in store order (the population's order, then records opened by intake; writes keep a
+   * record's place), for the identity index listing. Past the end gives an empty page.
+   */
+  listPage(offset: number, limit: number): AdultRecord[] {
+    const page: AdultRecord[] = [];
+    let index = 0;
+    for (const record of this.byPersonId.values()) {
+      if (index >= offset + limit) break;
+      if (index >= offset) page.push(record);
+      index += 1;
+    }
+    return page;
+  }
+
+  get size(): number {
+    return this.byPersonId.size;
+  }
+
+  /**
    * Files a transition handoff: onto the person adult services already know (by their own id, then NHS number),
    * or a newly opened record. Adds the transition referral and the CLD request event; returns the person id.
    */

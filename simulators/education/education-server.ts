@@ -13,6 +13,7 @@ import { Directory } from '../kit/directory.js';
 import { EducationStore } from './education-store.js';
 import type { EducationContext } from './education-context.js';
 import { registerPupilRoutes } from './routes-pupils.js';
+import { registerIndexRoutes } from './routes-index.js';
 import { registerSchoolRoutes } from './routes-schools.js';
 import { registerWriteRoutes } from './routes-writes.js';
 import { educationErrorBody, educationMalformedBody } from './malformed-bodies.js';
@@ -56,6 +57,7 @@ export function createEducationServer(options: EducationServerOptions): FastifyI
   });
   registerAdminRoutes(app, { faults: options.faults, counters });
   registerPupilRoutes(app, context);
+  registerIndexRoutes(app, context);
   registerSchoolRoutes(app, context);
   registerWriteRoutes(app, context);
   return app;

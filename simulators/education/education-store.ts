@@ -59,6 +59,21 @@ export class EducationStore {
     return found;
   }
 
+  /**
+   * One page of records in store order (the order the population lists them; writes keep a record's place), for
+   * the identity index listing. Past the end gives an empty page.
+   */
+  listPage(offset: number, limit: number): EducationRecord[] {
+    const page: EducationRecord[] = [];
+    let index = 0;
+    for (const record of this.byPupilId.values()) {
+      if (index >= offset + limit) break;
+      if (index >= offset) page.push(record);
+      index += 1;
+    }
+    return page;
+  }
+
   hasUpn(upn: string): boolean {
     return this.pupilIdsByUpn.has(normaliseUpn(upn));
   }
