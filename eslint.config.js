@@ -40,7 +40,10 @@ export default tseslint.config(
   },
   {
     files: ['gateway/**/*.ts'],
-    rules: restrict(['**/simulators/**', '**/hub/**'], 'The gateway never uses simulator or composition-root code.'),
+    rules: restrict(
+      ['**/simulators/**', '**/hub/**'],
+      'The gateway never uses simulator or composition-root code.',
+    ),
   },
   ...connectorNames.map((name) => ({
     files: [`connectors/${name}/**/*.ts`],
@@ -48,7 +51,9 @@ export default tseslint.config(
       [
         ...upward,
         '**/jobs/**',
-        ...connectorNames.filter((other) => other !== name).flatMap((other) => [`**/${other}/**`, `**/${other}`]),
+        ...connectorNames
+          .filter((other) => other !== name)
+          .flatMap((other) => [`**/${other}/**`, `**/${other}`]),
       ],
       'A connector imports only platform/, schema/, store/, the connector contract and its own folder.',
     ),
@@ -62,7 +67,15 @@ export default tseslint.config(
     files: ['simulators/**/*.ts'],
     rules: {
       ...restrict(
-        ['**/gateway/**', '**/connectors/**', '**/jobs/**', '**/store/**', '**/platform/**', '**/schema/**', '**/hub/**'],
+        [
+          '**/gateway/**',
+          '**/connectors/**',
+          '**/jobs/**',
+          '**/store/**',
+          '**/platform/**',
+          '**/schema/**',
+          '**/hub/**',
+        ],
         'Simulators share no code with the hub: an independent implementation keeps its tests honest.',
       ),
       'no-console': 'off',

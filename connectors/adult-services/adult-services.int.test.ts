@@ -7,14 +7,14 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
- 
+
 import { stitchGateway } from '../../gateway/stitch.js';
- 
+
 import { createAdultServer } from '../../simulators/adult/adult-server.js';
 import { adultFixturePopulation, fixtureNhsNumbers } from '../../simulators/adult/fixture-population.js';
 import { FaultController } from '../../simulators/kit/faults.js';
 import { WebhookSender } from '../../simulators/kit/webhooks.js';
- 
+
 import type { Connector, ConnectorDeps } from '../connector.js';
 import { parseConfig } from '../../platform/config.js';
 import { isHubError, type HubError } from '../../platform/errors.js';

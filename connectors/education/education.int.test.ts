@@ -6,14 +6,14 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
- 
+
 import { stitchGateway } from '../../gateway/stitch.js';
- 
+
 import { createEducationServer } from '../../simulators/education/education-server.js';
 import { educationFixturePopulation } from '../../simulators/education/fixture-population.js';
 import { FaultController } from '../../simulators/kit/faults.js';
 import { WebhookSender } from '../../simulators/kit/webhooks.js';
- 
+
 import type { Connector, ConnectorDeps } from '../connector.js';
 import { parseConfig } from '../../platform/config.js';
 import { isHubError, type HubError } from '../../platform/errors.js';

@@ -9,17 +9,17 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError, execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // The gateway and the simulators are what this test runs the connector against; only tests may import them.
- 
+
 import { stitchGateway } from '../../gateway/stitch.js';
- 
+
 import { fakeAgencyConnector } from '../../gateway/testing/fake-connectors.js';
- 
+
 import { fixtureNhsNumbers, gpFixturePopulation } from '../../simulators/gp/fixture-population.js';
- 
+
 import { createGpServer } from '../../simulators/gp/server.js';
- 
+
 import { FaultController } from '../../simulators/kit/faults.js';
- 
+
 import { WebhookSender } from '../../simulators/kit/webhooks.js';
 import type { Connector, ConnectorDeps } from '../connector.js';
 import { parseConfig } from '../../platform/config.js';

@@ -44,6 +44,31 @@ export interface PersonTruth {
   upn: string | null;
   /** Scenario id this person came from, if any (e.g. 'learning-review/child-a'). */
   scenario?: string;
+  /** Added: rule ids (statutory-rules.md) a scenario expects the hub to raise for this child; scenario people only. */
+  expectedFindings?: string[];
+  /**
+   * Added: the deliberate disagreements between an agency record and this truth (typo'd identifiers, transposed
+   * dates of birth, duplicates ...), so identity-matching tests know which conflicts the hub should find.
+   */
+  recordedDifferences?: RecordedDifference[];
+}
+
+/** Added: one deliberate way an agency record differs from the truth. */
+export interface RecordedDifference {
+  agency: AgencyCode;
+  /** The record's local id (personId / patientId / pupilId). */
+  localId: string;
+  kind:
+    | 'NHS_NUMBER_MISSING'
+    | 'NHS_NUMBER_INVALID'
+    | 'UPN_MISSING'
+    | 'UPN_INVALID'
+    | 'NAME_MISSPELT'
+    | 'NICKNAME'
+    | 'SURNAME_FORM'
+    | 'DATE_OF_BIRTH_TRANSPOSED'
+    | 'POSTCODE_OUT_OF_DATE'
+    | 'DUPLICATE_RECORD';
 }
 
 /** How one agency record describes the person: may disagree with the truth and with other agencies. */
@@ -92,6 +117,8 @@ export interface Organisation {
   /** ODS code (GP practices, ICBs) or URN (schools). */
   code: string;
   postcode: string;
+  /** Added: schools' four-digit DfE establishment number (characters 5–8 of their pupils' UPNs). */
+  establishmentNumber?: string;
 }
 
 export interface ResidentialUnit {
@@ -169,7 +196,12 @@ export interface S47Enquiry {
   startDate: IsoDateTime;
   endDate: IsoDateTime | null;
   outcome: 'NFA' | 'ICPC' | 'CIN' | null;
-  icpc: { id: string; targetDate: IsoDateTime; date: IsoDateTime | null; outcome: 'CP_PLAN' | 'NO_PLAN' | null } | null;
+  icpc: {
+    id: string;
+    targetDate: IsoDateTime;
+    date: IsoDateTime | null;
+    outcome: 'CP_PLAN' | 'NO_PLAN' | null;
+  } | null;
 }
 
 export interface CpPlan {
@@ -379,8 +411,20 @@ export interface GpRecord {
     clinicalStatus: 'active' | 'resolved' | 'inactive';
     sensitive: 'SEXUAL_HEALTH' | 'MENTAL_HEALTH' | null;
   }>;
-  medications: Array<{ id: string; dmd: string; display: string; start: IsoDate; status: 'active' | 'completed' | 'stopped' }>;
-  allergies: Array<{ id: string; snomed: string; display: string; recorded: IsoDate; criticality: 'low' | 'high' }>;
+  medications: Array<{
+    id: string;
+    dmd: string;
+    display: string;
+    start: IsoDate;
+    status: 'active' | 'completed' | 'stopped';
+  }>;
+  allergies: Array<{
+    id: string;
+    snomed: string;
+    display: string;
+    recorded: IsoDate;
+    criticality: 'low' | 'high';
+  }>;
   immunizations: Array<{ id: string; snomed: string; display: string; date: IsoDate }>;
   encounters: Array<{
     id: string;
@@ -392,7 +436,14 @@ export interface GpRecord {
     end: IsoDateTime | null;
     reason: string | null;
   }>;
-  observations: Array<{ id: string; loinc: string; display: string; date: IsoDateTime; value: number; unit: string }>;
+  observations: Array<{
+    id: string;
+    loinc: string;
+    display: string;
+    date: IsoDateTime;
+    value: number;
+    unit: string;
+  }>;
 }
 
 // ───────────────────────── education / SEND ─────────────────────────
@@ -403,13 +454,30 @@ export interface EducationRecord {
   pupilId: string;
   identity: RecordedIdentity;
   enrolments: Array<{ schoolUrn: string; yearGroup: string; from: IsoDate; to: IsoDate | null }>;
-  attendance: Array<{ academicYear: string; term: 'AUTUMN' | 'SPRING' | 'SUMMER'; possibleSessions: number; attendedSessions: number }>;
-  exclusions: Array<{ id: string; date: IsoDate; kind: 'SUSPENSION' | 'PERMANENT'; sessions: number; reason: string; schoolUrn: string }>;
+  attendance: Array<{
+    academicYear: string;
+    term: 'AUTUMN' | 'SPRING' | 'SUMMER';
+    possibleSessions: number;
+    attendedSessions: number;
+  }>;
+  exclusions: Array<{
+    id: string;
+    date: IsoDate;
+    kind: 'SUSPENSION' | 'PERMANENT';
+    sessions: number;
+    reason: string;
+    schoolUrn: string;
+  }>;
   /** School census SEN provision: N none, K SEN support, E EHCP */
   senProvision: 'N' | 'K' | 'E';
   senNeeds: string[];
   ehc: EhcTimeline | null;
-  peps: Array<{ id: string; date: IsoDate; reviewedDate: IsoDate | null; designatedTeacherId: string | null }>;
+  peps: Array<{
+    id: string;
+    date: IsoDate;
+    reviewedDate: IsoDate | null;
+    designatedTeacherId: string | null;
+  }>;
   sencoId: string | null;
   designatedTeacherId: string | null;
   virtualSchoolHeadId: string | null;
@@ -434,9 +502,24 @@ export interface AdultRecord {
   personId: string;
   identity: RecordedIdentity;
   transitionReferrals: Array<{ id: string; date: IsoDate; source: string; reason: string }>;
-  s58Assessments: Array<{ id: string; referralDate: IsoDate; assessmentDate: IsoDate | null; outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'PENDING' }>;
-  pathwayPlans: Array<{ id: string; needsAssessmentDate: IsoDate | null; planDate: IsoDate | null; personalAdviserId: string | null }>;
+  s58Assessments: Array<{
+    id: string;
+    referralDate: IsoDate;
+    assessmentDate: IsoDate | null;
+    outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'PENDING';
+  }>;
+  pathwayPlans: Array<{
+    id: string;
+    needsAssessmentDate: IsoDate | null;
+    planDate: IsoDate | null;
+    personalAdviserId: string | null;
+  }>;
   transitionWorkerId: string | null;
   /** CLD-style dated events (request, assessment, review, service). */
-  events: Array<{ id: string; date: IsoDate; kind: 'REQUEST' | 'ASSESSMENT' | 'REVIEW' | 'SERVICE'; detail: string }>;
+  events: Array<{
+    id: string;
+    date: IsoDate;
+    kind: 'REQUEST' | 'ASSESSMENT' | 'REVIEW' | 'SERVICE';
+    detail: string;
+  }>;
 }

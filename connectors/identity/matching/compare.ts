@@ -29,8 +29,16 @@ import {
   LEVEL_SLOTS,
 } from './levels.js';
 import { sharesGroup } from './nicknames.js';
+import { withinOneEdit } from './one-edit.js';
 import type { FamilyNameInfo, GivenNameInfo, PreparedRecords } from './prepare.js';
 
+/**
+ * Two different names are SIMILAR when their Jaro–Winkler similarity reaches the threshold, or when they are one
+ * keystroke apart, start with the same letter and have at least MIN_TYPO_LENGTH letters. Jaro–Winkler alone
+ * misses most typos in three- and four-letter names ("Kai"/"Kae", "Zara"/"Zra"), which agencies make often. The
+ * first-letter rule keeps out "Cox"/"Fox" and "Hall"/"Ball"; what still gets in ("Hall"/"Hill") raises the level's
+ * estimated u, and with it lowers the level's weight.
+ */
 export interface SimilarityThresholds {
   /** Jaro–Winkler at or above which two different given names count as SIMILAR. */
   givenName: number;
@@ -41,6 +49,17 @@ export const DEFAULT_SIMILARITY: SimilarityThresholds = { givenName: 0.92, famil
 
 /** Shortest shared part, or run-together prefix/suffix, that counts as a PARTIAL family-name match. */
 const MIN_PART_LENGTH = 3;
+const MIN_TYPO_LENGTH = 3;
+
+function similarNames(a: string, b: string, threshold: number): boolean {
+  if (jaroWinkler(a, b) >= threshold) return true;
+  return (
+    a.length >= MIN_TYPO_LENGTH &&
+    b.length >= MIN_TYPO_LENGTH &&
+    a.charCodeAt(0) === b.charCodeAt(0) &&
+    withinOneEdit(a, b)
+  );
+}
 
 export class PairComparator {
   /** Level per field (F_GIVEN … F_POSTCODE) of the last compared pair. */
@@ -93,7 +112,7 @@ export class PairComparator {
     const first = this.records.givenNames[a] as GivenNameInfo;
     const second = this.records.givenNames[b] as GivenNameInfo;
     if (first.first === second.first || sharesGroup(first.groups, second.groups)) return L_NICKNAME;
-    return jaroWinkler(first.joined, second.joined) >= this.similarity.givenName ? L_SIMILAR : L_NAME_DISAGREE;
+    return similarNames(first.joined, second.joined, this.similarity.givenName) ? L_SIMILAR : L_NAME_DISAGREE;
   }
 
   private familyLevel(a: number, b: number): number {
@@ -102,7 +121,9 @@ export class PairComparator {
     const first = this.records.familyNames[a] as FamilyNameInfo;
     const second = this.records.familyNames[b] as FamilyNameInfo;
     if (partialFamilyName(first, second)) return L_PARTIAL;
-    return jaroWinkler(first.joined, second.joined) >= this.similarity.familyName ? L_SIMILAR : L_NAME_DISAGREE;
+    return similarNames(first.joined, second.joined, this.similarity.familyName)
+      ? L_SIMILAR
+      : L_NAME_DISAGREE;
   }
 }
 

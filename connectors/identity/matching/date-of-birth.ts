@@ -17,7 +17,8 @@ export function parseDateOfBirth(raw: string): ParsedDate | null {
   if (month < 1 || month > 12 || day < 1) return null;
   // Date.UTC rolls over out-of-range days, so a round trip catches 31 April and 29 February in common years.
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return null;
   return { year, month, day };
 }
 

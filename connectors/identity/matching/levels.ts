@@ -64,7 +64,13 @@ export const L_POSTCODE_DISAGREE = 2;
 export const L_POSTCODE_MISSING = 3;
 
 /** The index of each field's MISSING level. */
-export const MISSING_LEVEL: readonly number[] = [L_NAME_MISSING, L_NAME_MISSING, L_DOB_MISSING, L_SEX_MISSING, L_POSTCODE_MISSING];
+export const MISSING_LEVEL: readonly number[] = [
+  L_NAME_MISSING,
+  L_NAME_MISSING,
+  L_DOB_MISSING,
+  L_SEX_MISSING,
+  L_POSTCODE_MISSING,
+];
 
 /** Names a level vector (as the comparator fills it) for a review. */
 export function describeLevels(levels: ArrayLike<number>): FieldAgreement {

@@ -23,7 +23,10 @@ const SEPARATOR = /[\s\-\u2010-\u2015_.,/]/u;
 
 /** Lower-case ASCII name parts, in order ("Hughes-Morgan" → ["hughes", "morgan"]). */
 export function nameTokens(raw: string): string[] {
-  const folded = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   let text = '';
   for (const char of folded) {
     if (char >= 'a' && char <= 'z') text += char;

@@ -94,10 +94,18 @@ export function prepareRecords(input: readonly AgencyPersonRecord[]): PreparedRe
     invalidUpn: [] as number[],
   };
 
-  records.forEach((record, i) => {
-    prepared.agency[i] = AGENCIES.indexOf(record.agency);
+  // Agencies repeat the same few thousand names and dates: normalise each distinct raw value once.
+  const givenForms = memo(normaliseName);
+  const familyForms = memo(normaliseName);
+  const dates = memo(parseDateOfBirth);
 
-    const given = normaliseName(record.givenName);
+  records.forEach((record, i) => {
+    const agency = AGENCIES.indexOf(record.agency);
+    // The type says this cannot happen; records arrive from connectors at run time, so check anyway.
+    if (agency < 0) throw new RangeError(`record ${refKey(record)}: unknown agency`);
+    prepared.agency[i] = agency;
+
+    const given = givenForms(record.givenName);
     if (given.joined === '') prepared.givenId[i] = -1;
     else {
       const id = givens.id(given.joined);
@@ -109,7 +117,7 @@ export function prepareRecords(input: readonly AgencyPersonRecord[]): PreparedRe
       prepared.givenId[i] = id;
     }
 
-    const family = normaliseName(record.familyName);
+    const family = familyForms(record.familyName);
     if (family.joined === '') prepared.familyId[i] = -1;
     else {
       const id = families.id(family.joined);
@@ -117,7 +125,7 @@ export function prepareRecords(input: readonly AgencyPersonRecord[]): PreparedRe
       prepared.familyId[i] = id;
     }
 
-    const date = parseDateOfBirth(record.dateOfBirth);
+    const date = dates(record.dateOfBirth);
     if (date) {
       prepared.dob[i] = dateNumber(date);
       prepared.year[i] = date.year;
@@ -133,7 +141,8 @@ export function prepareRecords(input: readonly AgencyPersonRecord[]): PreparedRe
 
     prepared.nhsId[i] = -1;
     if (record.nhsNumber !== null && record.nhsNumber.trim() !== '') {
-      if (isValidNhsNumber(record.nhsNumber)) prepared.nhsId[i] = nhsNumbers.id(normaliseNhsNumber(record.nhsNumber));
+      if (isValidNhsNumber(record.nhsNumber))
+        prepared.nhsId[i] = nhsNumbers.id(normaliseNhsNumber(record.nhsNumber));
       else prepared.invalidNhs.push(i);
     }
     prepared.upnId[i] = -1;
@@ -144,4 +153,14 @@ export function prepareRecords(input: readonly AgencyPersonRecord[]): PreparedRe
     }
   });
   return prepared;
+}
+
+function memo<T>(compute: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    if (cache.has(raw)) return cache.get(raw) as T;
+    const value = compute(raw);
+    cache.set(raw, value);
+    return value;
+  };
 }

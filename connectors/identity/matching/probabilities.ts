@@ -4,7 +4,14 @@
  * its levels' weights. The engine estimates both from the data it is given (see estimate.ts); these defaults are
  * the prior that estimate is smoothed towards, and what is used when the data cannot support an estimate.
  */
-import type { DateOfBirthLevel, FamilyNameLevel, Field, GivenNameLevel, PostcodeLevel, SexLevel } from './levels.js';
+import type {
+  DateOfBirthLevel,
+  FamilyNameLevel,
+  Field,
+  GivenNameLevel,
+  PostcodeLevel,
+  SexLevel,
+} from './levels.js';
 import { FIELDS, LEVEL_SLOTS, LEVELS, MISSING_LEVEL } from './levels.js';
 
 export interface LevelProbability {
@@ -62,7 +69,11 @@ export const DEFAULT_PROBABILITIES: MatchProbabilities = {
 };
 
 /** The m/u pair of a field's level by index; undefined for MISSING. */
-export function levelProbability(probabilities: MatchProbabilities, field: Field, level: number): LevelProbability | undefined {
+export function levelProbability(
+  probabilities: MatchProbabilities,
+  field: Field,
+  level: number,
+): LevelProbability | undefined {
   const name = LEVELS[field][level];
   if (name === undefined || name === 'MISSING') return undefined;
   return (probabilities[field] as Record<string, LevelProbability>)[name];
@@ -75,7 +86,8 @@ export function weightTable(probabilities: MatchProbabilities): Float64Array {
     LEVELS[field].forEach((_, level) => {
       if (level === MISSING_LEVEL[f]) return;
       const p = levelProbability(probabilities, field, level);
-      if (!p || !(p.m > 0) || !(p.u > 0)) throw new RangeError(`${field} level ${level}: m and u must be positive`);
+      if (!p || !(p.m > 0) || !(p.u > 0))
+        throw new RangeError(`${field} level ${level}: m and u must be positive`);
       table[f * LEVEL_SLOTS + level] = Math.log2(p.m / p.u);
     });
   });
