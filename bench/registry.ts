@@ -4,5 +4,6 @@
  */
 import type { Benchmark } from './benchmark.js';
 import { gatewayBaseline } from './gateway/baseline.js';
+import { identityLinkage } from './identity/linkage.js';
 
-export const benchmarks: readonly Benchmark[] = [gatewayBaseline];
+export const benchmarks: readonly Benchmark[] = [gatewayBaseline, identityLinkage];
