@@ -8,6 +8,8 @@ import { ConfigError, isHubError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
 import { parseHubConfig } from './config.js';
 import { Lifecycle } from './lifecycle.js';
+import { syncIdentityIndex } from '../jobs/identity-sync/sync-identity-index.js';
+import { startEmbeddedSimulators, type EmbeddedSimulators } from './embedded-simulators.js';
 import { startHub } from './start-hub.js';
 
 const packageJson = z
@@ -30,13 +32,36 @@ async function main(): Promise<void> {
   const lifecycle = new Lifecycle(logger);
   lifecycle.exitOnSignals();
   try {
+    // The simulators stand in for external systems: they start alongside the hub's store, not as part of it.
+    let simulators: Promise<EmbeddedSimulators> | undefined;
+    if (config.demo.simulators === 'embedded' && role === 'all') {
+      simulators = startEmbeddedSimulators(config, logger);
+      simulators.then(
+        (started) => lifecycle.add('agency simulators', () => started.host.close()),
+        () => undefined,
+      );
+    }
     const hub = await startHub({
       config,
       logger,
       lifecycle,
       version: packageJson.version,
       run: { gateway: role !== 'worker', workers: role !== 'gateway' },
+      ...(simulators ? { agencyEnv: simulators.then((started) => started.connectorEnv) } : {}),
     });
+    if (simulators && hub.gatewayUrl) {
+      (await simulators).host.setHubUrl(hub.gatewayUrl);
+      try {
+        const report = await syncIdentityIndex({ db: hub.db, logger, connectors: hub.connectors });
+        logger.info(
+          { children: report.children, records: report.records, unavailable: report.unavailable },
+          'identity index built',
+        );
+      } catch (error) {
+        // The hub still serves; the scheduled identity-sync job tries again.
+        logger.warn({ err: error }, 'identity index could not be built at start-up');
+      }
+    }
     if (hub.gatewayUrl) printWelcome(hub.gatewayUrl);
   } catch (error) {
     await lifecycle.stop('start-up failed');
@@ -48,7 +73,8 @@ async function main(): Promise<void> {
 }
 
 function printWelcome(url: string): void {
-  const example = '{ hub { name version environment } }';
+  const example =
+    '{ children(first: 3) { totalCount edges { node { id givenName sources { agency state } } } } }';
   process.stdout.write(
     [
       '',

@@ -18,12 +18,14 @@ import { createRedis, keyspace } from '../platform/redis.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
-import type { HubConfig } from './config.js';
+import { parseHubConfig, type HubConfig } from './config.js';
 import type { Lifecycle } from './lifecycle.js';
 import { resolveRedis } from './private-redis.js';
 
 export interface StartOptions {
   config: HubConfig;
+  /** Agency addresses known only at start-up (embedded simulators): connector env overrides, awaited before connectors. */
+  agencyEnv?: Promise<Record<string, string>>;
   logger: Logger;
   lifecycle: Lifecycle;
   version: string;
@@ -32,18 +34,21 @@ export interface StartOptions {
 
 export interface StartedHub {
   db: Db;
+  connectors: Connector[];
   redisUrl: string;
   gateway?: FastifyInstance;
   gatewayUrl?: string;
 }
 
 export async function startHub({
-  config,
+  config: initialConfig,
+  agencyEnv,
   logger,
   lifecycle,
   version,
   run,
 }: StartOptions): Promise<StartedHub> {
+  let config = initialConfig;
   // Redis is resolved (probed, or a private one started) before the store opens, so a machine without Redis
   // is told so in a second rather than after the embedded database has initialised; it is connected after.
   const redis = await resolveRedis(config.redis, { logger, dataDir: resolve(config.demo.dataDir, 'redis') });
@@ -64,9 +69,10 @@ export async function startHub({
     { name: 'redis', kind: 'redis', critical: true, check: async () => void (await healthRedis.ping()) },
   ];
 
-  const started: StartedHub = { db, redisUrl: redis.url };
+  if (agencyEnv) config = withConnectorEnv(config, await agencyEnv);
+  const connectors = await startConnectors(config, { logger, db, redisConfig, lifecycle });
+  const started: StartedHub = { db, redisUrl: redis.url, connectors };
   if (run.gateway) {
-    const connectors = await startConnectors(config, { logger, db, redisConfig, lifecycle });
     for (const connector of connectors) {
       readinessChecks.push({
         name: connector.name,
@@ -107,7 +113,7 @@ export async function startHub({
       definitions: jobDefinitions,
       connection: { url: redis.url, maxRetriesPerRequest: null },
       naming: keyspace(config.platform.hubEnv),
-      deps: { db, logger, now: () => new Date() },
+      deps: { db, logger, now: () => new Date(), connectors },
       logger,
     });
     lifecycle.add('workers', () => workers.close());
@@ -141,4 +147,9 @@ async function startConnectors(
     connectors.push(connector);
   }
   return connectors;
+}
+
+/** The same configuration with connector settings re-read from the environment plus overrides. */
+function withConnectorEnv(config: HubConfig, overrides: Record<string, string>): HubConfig {
+  return { ...config, connectors: parseHubConfig({ ...process.env, ...overrides }).connectors };
 }

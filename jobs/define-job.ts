@@ -5,6 +5,7 @@
  */
 import { UnrecoverableError, type JobsOptions } from 'bullmq';
 import type { z } from 'zod';
+import type { Connector } from '../connectors/connector.js';
 import type { Db } from '../store/db.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -12,6 +13,8 @@ export interface JobDeps {
   db: Db;
   logger: Logger;
   now: () => Date;
+  /** The agency connectors, for jobs that read the agencies (through the same batched clients as the gateway). */
+  connectors: readonly Connector[];
 }
 
 export interface JobContext {

@@ -3,5 +3,6 @@
  * (see jobs/README.md).
  */
 import type { JobDefinition } from './define-job.js';
+import { identitySyncJob } from './identity-sync/index.js';
 
-export const jobDefinitions: readonly JobDefinition[] = [];
+export const jobDefinitions: readonly JobDefinition[] = [identitySyncJob as JobDefinition];

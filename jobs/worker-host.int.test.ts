@@ -62,7 +62,7 @@ describe('worker host on real Redis and PostgreSQL', () => {
       definitions: [recordEffect],
       connection,
       naming,
-      deps: { db, logger, now: () => new Date() },
+      deps: { db, logger, now: () => new Date(), connectors: [] },
       logger,
     });
     await events.waitUntilReady();

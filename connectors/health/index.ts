@@ -37,7 +37,10 @@ export default defineConnector({
         teamField: 'healthTeam',
       },
       personIndex: (cursor, limit) => personIndexPage(client, cursor, limit),
-      relationships: (localIds) => gpRelationships(client, localIds, maxIdsPerSearch),
+      // One page per search: a server's `next` link repeats every id in its URL, which outgrows request-line
+      // limits (HTTP 431) for a few hundred ids.
+      relationships: (localIds) =>
+        gpRelationships(client, localIds, Math.min(maxIdsPerSearch, config.pageSize)),
       ping: () => client.capabilities(),
       // Nothing to release: requests go through the global fetch, and nothing child-level is cached.
       close: async () => undefined,
