@@ -13,6 +13,7 @@ import type { PlatformConfig } from '../platform/platform-config.js';
 import { newContext, runWithContext, type RequestContext } from '../platform/request-context.js';
 import { formatGraphQLError } from './format-error.js';
 import type { GatewayConfig } from './gateway-config.js';
+import { createJitGateway } from './jit-executor.js';
 import { createGatewayMetrics } from './metrics.js';
 import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
 
@@ -26,6 +27,13 @@ export interface GatewayDeps {
   logger: Logger;
   schema: GraphQLSchema;
   readinessChecks: readonly ReadinessCheck[];
+  /**
+   * How operations are executed: 'jit' (default) compiles each operation once with graphql-jit (bounded cache;
+   * errors gain `locations`); 'graphql-js' is the reference executor.
+   */
+  executor?: 'graphql-js' | 'jit';
+  /** More routes (agency webhooks, feeds), registered on the same server. */
+  routes?: ReadonlyArray<(app: FastifyInstance) => void>;
 }
 
 declare module 'fastify' {
@@ -79,7 +87,9 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   });
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: deps.schema,
+    ...((deps.executor ?? 'jit') === 'jit'
+      ? { gateway: createJitGateway(deps.schema) }
+      : { schema: deps.schema }),
     introspection: config.introspection ?? deps.nodeEnv !== 'production',
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -112,6 +122,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
       return runWithContext(request.hubContext, () => graphqlHandler.call(this, request, reply));
     },
   });
+
+  for (const register of deps.routes ?? []) register(app);
 
   app.get('/healthz', async () => ({ status: 'alive' }));
   app.get('/readyz', async (_request, reply) => {

@@ -7,6 +7,8 @@ import { platformConfigSection } from '../platform/platform-config.js';
 import { redisConfigSection } from '../platform/redis-config.js';
 import { storeConfigSection } from '../store/store-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
+import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
+import { webhookConfigSection } from '../gateway/webhooks/webhook-config.js';
 import { connectorModules } from '../connectors/registry.js';
 import type { ConfigSection } from '../platform/config.js';
 
@@ -38,6 +40,8 @@ export const demoConfigSection = defineConfigSection(
 export const hubConfigSections = {
   platform: platformConfigSection,
   gateway: gatewayConfigSection,
+  remoteConnectors: remoteConnectorsConfigSection,
+  webhooks: webhookConfigSection,
   store: storeConfigSection,
   redis: redisConfigSection,
   demo: demoConfigSection,

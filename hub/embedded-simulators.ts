@@ -47,6 +47,7 @@ export async function startEmbeddedSimulators(
       HEALTH_FHIR_BASE_URL: host.urls.gpFhirBase,
       EDUCATION_BASE_URL: host.urls.education,
       ADULT_SERVICES_BASE_URL: host.urls.adult,
+      AGENCY_WEBHOOK_SECRET: webhookSecret,
     },
   };
 }

@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { connectorModules } from '../connectors/registry.js';
 import type { Connector } from '../connectors/connector.js';
 import { createHubInfoSchema } from '../gateway/hub-info-schema.js';
+import { createRemoteConnectors } from '../gateway/remote/remote-connectors.js';
 import { stitchGateway } from '../gateway/stitch.js';
+import { registerWebhookRoutes } from '../gateway/webhooks/webhook-routes.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
 import { buildGateway } from '../gateway/server.js';
 import { jobDefinitions } from '../jobs/registry.js';
@@ -69,16 +71,22 @@ export async function startHub({
     { name: 'redis', kind: 'redis', critical: true, check: async () => void (await healthRedis.ping()) },
   ];
 
-  if (agencyEnv) config = withConnectorEnv(config, await agencyEnv);
+  if (agencyEnv) config = withAgencyEnv(config, await agencyEnv);
   const connectors = await startConnectors(config, { logger, db, redisConfig, lifecycle });
   const started: StartedHub = { db, redisUrl: redis.url, connectors };
   if (run.gateway) {
+    // Connectors named in CONNECTOR_URLS are still created here (the gateway plans with their schema and merge
+    // rules) but executed by their own served process, which also answers their readiness.
+    const remote = createRemoteConnectors(config.remoteConnectors, {
+      known: connectors.map((connector) => connector.name),
+      logger,
+    });
     for (const connector of connectors) {
       readinessChecks.push({
         name: connector.name,
         kind: 'connector',
         critical: false,
-        check: () => connector.ping(),
+        check: remote.ping(connector.name) ?? (() => connector.ping()),
       });
     }
     const hubInfo = createHubInfoSchema({
@@ -95,6 +103,7 @@ export async function startHub({
     };
     const schema = stitchGateway([hubInfoConnector, ...connectors], {
       maxBatchSize: config.gateway.maxBatchSize,
+      remoteExecutors: remote.executors,
     });
     const gateway = await buildGateway({
       config: config.gateway,
@@ -102,6 +111,7 @@ export async function startHub({
       logger,
       schema,
       readinessChecks,
+      routes: [(app) => registerWebhookRoutes(app, { config: config.webhooks, db, logger, connectors })],
     });
     const address = await gateway.listen({ host: config.gateway.host, port: config.gateway.port });
     lifecycle.add('gateway', () => gateway.close());
@@ -149,7 +159,8 @@ async function startConnectors(
   return connectors;
 }
 
-/** The same configuration with connector settings re-read from the environment plus overrides. */
-function withConnectorEnv(config: HubConfig, overrides: Record<string, string>): HubConfig {
-  return { ...config, connectors: parseHubConfig({ ...process.env, ...overrides }).connectors };
+/** The configuration re-read with the agencies' start-up addresses and secrets (embedded simulators). */
+function withAgencyEnv(config: HubConfig, overrides: Record<string, string>): HubConfig {
+  const reread = parseHubConfig({ ...process.env, ...overrides });
+  return { ...config, connectors: reread.connectors, webhooks: reread.webhooks };
 }
