@@ -5,5 +5,6 @@
 import type { Benchmark } from './benchmark.js';
 import { gatewayBaseline } from './gateway/baseline.js';
 import { identityLinkage } from './identity/linkage.js';
+import { populationGeneration } from './population/generation.js';
 
-export const benchmarks: readonly Benchmark[] = [gatewayBaseline, identityLinkage];
+export const benchmarks: readonly Benchmark[] = [gatewayBaseline, populationGeneration, identityLinkage];
