@@ -3,6 +3,7 @@
  * `npx tsx simulators/main.ts` (docker compose runs it). Settings:
  *   SIM_HOST (127.0.0.1), SIM_POPULATION_SIZE (2000), SIM_SEED (20261125), SIM_AS_OF (now),
  *   SIM_DATABASE_URL (PostgreSQL for the social care SSD; PGlite in memory when unset), SIM_SSD_SCHEMA (ssd),
+ *   SIM_SSD_READER_ROLE / SIM_SSD_READER_PASSWORD (the read-only login the hub uses; random when unset),
  *   SIM_WEBHOOK_URL (the hub's base URL), SIM_WEBHOOK_SECRET, and fixed ports SIM_SSD_PORT (55432),
  *   SIM_SSD_HTTP_PORT (4101), SIM_GP_PORT (4102), SIM_EDUCATION_PORT (4103), SIM_ADULT_PORT (4104).
  * Faults per agency: SSD_SIM_*, GP_SIM_*, EDUCATION_SIM_*, ADULT_SIM_* (see simulators/kit/faults.ts).
@@ -43,7 +44,13 @@ const host = await startSimulatorHost({
   population,
   host: env.SIM_HOST,
   socialCareDatabase: env.SIM_DATABASE_URL
-    ? { kind: 'postgres', url: env.SIM_DATABASE_URL, schema: env.SIM_SSD_SCHEMA }
+    ? {
+        kind: 'postgres',
+        url: env.SIM_DATABASE_URL,
+        schema: env.SIM_SSD_SCHEMA,
+        ...(env.SIM_SSD_READER_ROLE ? { readerRole: env.SIM_SSD_READER_ROLE } : {}),
+        ...(env.SIM_SSD_READER_PASSWORD ? { readerPassword: env.SIM_SSD_READER_PASSWORD } : {}),
+      }
     : { kind: 'pglite', schema: env.SIM_SSD_SCHEMA },
   ports: {
     socialCareProxy: env.SIM_SSD_PORT,

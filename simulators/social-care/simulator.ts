@@ -18,6 +18,7 @@ export type SocialCareDatabaseConfig =
       url: string;
       schema: string;
       readerRole?: string;
+      readerPassword?: string;
       dropSchemaOnClose?: boolean;
     }
   | { kind: 'pglite'; dataDir?: string; schema?: string };
@@ -56,6 +57,7 @@ function openDatabase(options: SocialCareSimulatorOptions): Promise<SsdDatabase>
       schema: config.schema,
       population: options.population,
       ...(config.readerRole === undefined ? {} : { readerRole: config.readerRole }),
+      ...(config.readerPassword === undefined ? {} : { readerPassword: config.readerPassword }),
       ...(config.dropSchemaOnClose === undefined ? {} : { dropSchemaOnClose: config.dropSchemaOnClose }),
     });
   }

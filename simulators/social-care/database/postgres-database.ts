@@ -16,6 +16,8 @@ export interface PostgresDatabaseOptions {
   population: Population;
   /** Cluster-wide, so unique per simulator; default `ssd_reader_<random>`. */
   readerRole?: string;
+  /** The read-only role's password; random by default (set it when another container must log in). */
+  readerPassword?: string;
   /** Drop the schema on close (tests); default false, so the data stays for inspection. */
   dropSchemaOnClose?: boolean;
 }
@@ -46,7 +48,7 @@ async function inTransaction<T>(client: pg.PoolClient, work: (client: SqlClient)
 export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<SsdDatabase> {
   const schema = sqlIdentifier(options.schema);
   const readerRole = sqlIdentifier(options.readerRole ?? `ssd_reader_${randomHex(6)}`);
-  const password = randomHex(16);
+  const password = options.readerPassword ?? randomHex(16);
   const upstream = upstreamOf(options.url);
   const pool = new pg.Pool({ connectionString: options.url, max: 4 });
 
