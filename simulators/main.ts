@@ -24,6 +24,11 @@ const env = z
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/)
       .default('ssd'),
+    SIM_SSD_READER_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .optional(),
+    SIM_SSD_READER_PASSWORD: z.string().min(8).optional(),
     SIM_WEBHOOK_URL: z.url().optional(),
     SIM_WEBHOOK_SECRET: z.string().min(16).default('simulator-webhook-secret-for-development'),
     SIM_SSD_PORT: port(55432),
