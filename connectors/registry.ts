@@ -7,9 +7,11 @@ import type { ConnectorModule } from './connector.js';
 import education from './education/index.js';
 import health from './health/index.js';
 import identity from './identity/index.js';
+import socialCare from './social-care/index.js';
 
 export const connectorModules: ReadonlyArray<ConnectorModule<unknown>> = [
   identity as ConnectorModule<unknown>,
+  socialCare as ConnectorModule<unknown>,
   health as ConnectorModule<unknown>,
   education as ConnectorModule<unknown>,
   adultServices as ConnectorModule<unknown>,

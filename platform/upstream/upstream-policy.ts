@@ -56,7 +56,9 @@ export function createUpstreamPolicy(config: UpstreamPolicyConfig): UpstreamPoli
     async execute(work, options = {}) {
       const policy = options.idempotent === false ? withoutRetry : withRetry;
       try {
-        return await policy.execute(({ signal }) => work(signal));
+        // A signal per call: without one cockatiel shares a single signal across calls and adds an abort listener
+        // to it per concurrent call (MaxListenersExceededWarning past ten).
+        return await policy.execute(({ signal }) => work(signal), new AbortController().signal);
       } catch (error) {
         throw toHubError(error, config.agency);
       }
