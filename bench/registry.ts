@@ -2,9 +2,15 @@
  * Every benchmark `npm run bench` can run. Adding one: a file under bench/<area>/ exporting a Benchmark, plus one
  * line here.
  */
+import { auditThroughput } from './audit/audit-throughput.js';
 import type { Benchmark } from './benchmark.js';
 import { gatewayBaseline } from './gateway/baseline.js';
 import { identityLinkage } from './identity/linkage.js';
 import { populationGeneration } from './population/generation.js';
 
-export const benchmarks: readonly Benchmark[] = [gatewayBaseline, populationGeneration, identityLinkage];
+export const benchmarks: readonly Benchmark[] = [
+  gatewayBaseline,
+  populationGeneration,
+  identityLinkage,
+  auditThroughput,
+];
