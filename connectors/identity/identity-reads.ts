@@ -109,7 +109,8 @@ export async function childIdPage(
   if (filter.linkedTo && filter.linkedTo.length > 0) {
     params.push(filter.linkedTo);
     conditions.push(
-      `EXISTS (SELECT 1 FROM agency_records r WHERE r.child_id = c.id AND r.agency = ANY($${params.length}::text[]))`,
+      `(SELECT count(DISTINCT r.agency) FROM agency_records r WHERE r.child_id = c.id AND r.agency = ANY($${params.length}::text[]))
+        = cardinality($${params.length}::text[])`,
     );
   }
   if (filter.hasConflicts !== undefined) {

@@ -125,6 +125,8 @@ describe('identity index on PostgreSQL', () => {
     );
     const gpOnly = await query(`{ children(filter: { linkedTo: [HEALTH] }) { totalCount } }`);
     expect(gpOnly.data?.children).toEqual({ totalCount: 1 });
+    const both = await query(`{ children(filter: { linkedTo: [HEALTH, ADULT_SERVICES] }) { totalCount } }`);
+    expect(both.data?.children).toEqual({ totalCount: 0 });
   });
 
   it('rejects an invalid NHS number in a lookup with a validation error', async () => {
