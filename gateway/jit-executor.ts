@@ -1,0 +1,83 @@
+/**
+ * Executes the gateway's operations with graphql-jit instead of graphql-js, through Apollo Server's `gateway`
+ * hook (Apollo still parses, validates, resolves the operation, formats errors and runs its plugins; only
+ * execution is replaced). Each operation is compiled once into a function and kept in a bounded LRU cache keyed
+ * by Apollo's query hash and the operation name, so distinct queries cannot grow memory without limit.
+ *
+ * Differences from graphql-js that callers may see: errors carry `locations`, and the order of keys inside an
+ * error object differs. Result data is the same.
+ */
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+export type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+
+export interface JitGatewayOptions {
+  /** The most compiled operations kept; the least recently used is dropped beyond it. */
+  maxCachedOperations?: number;
+}
+
+export const defaultMaxCachedOperations = 1000;
+
+/** A bounded least-recently-used cache of compiled operations (a Map keeps insertion order). */
+export class CompiledOperationCache {
+  private readonly entries = new Map<string, CompiledQuery>();
+
+  constructor(private readonly maxEntries: number) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error('maxEntries must be at least 1');
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CompiledQuery | undefined {
+    const found = this.entries.get(key);
+    if (found !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, compiled: CompiledQuery): void {
+    this.entries.delete(key);
+    this.entries.set(key, compiled);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+}
+
+/** An Apollo `gateway` that serves a fixed schema and executes with graphql-jit. */
+export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {}): GatewayInterface {
+  const cache = new CompiledOperationCache(options.maxCachedOperations ?? defaultMaxCachedOperations);
+  const executor: GatewayExecutor = async (request) => {
+    const operationName = request.operationName ?? undefined;
+    const key = `${request.queryHash}\u0000${operationName ?? ''}`;
+    let compiled = cache.get(key);
+    if (compiled === undefined) {
+      const result = compileQuery(schema, request.document, operationName);
+      // Not compiled: the errors (e.g. an unknown operation) are the answer; nothing is cached for them.
+      if (!isCompiledQuery(result)) return result as ExecutionResult<Record<string, unknown>>;
+      compiled = result;
+      cache.set(key, compiled);
+    }
+    return (await compiled.query(
+      undefined,
+      request.context,
+      request.request.variables ?? {},
+    )) as ExecutionResult<Record<string, unknown>>;
+  };
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: async () => ({ executor }),
+    stop: async () => undefined,
+  };
+}
