@@ -12,6 +12,7 @@ import type { Logger } from '../platform/logger.js';
 import type { PlatformConfig } from '../platform/platform-config.js';
 import { newContext, runWithContext, type RequestContext } from '../platform/request-context.js';
 import { formatGraphQLError } from './format-error.js';
+import { deduplicateErrorsPlugin } from './plugins/deduplicate-errors.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createJitGateway } from './jit-executor.js';
 import { createGatewayMetrics } from './metrics.js';
@@ -99,7 +100,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     formatError: formatGraphQLError,
     // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
     // from inside Apollo's stop, and each would wait for the other).
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), deduplicateErrorsPlugin],
     logger: {
       debug: () => undefined,
       info: () => undefined,
