@@ -197,4 +197,36 @@ describe('identity index on PostgreSQL', () => {
     );
     expect(after.data?.childByIdentifier).toMatchObject({ socialCarePersonIds: ['SC9'] });
   });
+
+  it('splits a record out of a child on request, and the matcher keeps it apart', async () => {
+    const before = await query(
+      `{ childByIdentifier(system: EDUCATION_PUPIL_ID, value: "E1") { id educationPupilIds socialCarePersonIds } }`,
+    );
+    const childId = (before.data?.childByIdentifier as { id: string }).id;
+    const split = await execute({
+      schema: createIdentitySchema({ db, maxBatchSize: 100, actorOf: () => 'tester' }),
+      document: parse(
+        `mutation ($id: ID!) { splitLink(childId: $id, agency: EDUCATION, localId: "E1", reason: "different pupil") { id educationPupilIds socialCarePersonIds links { method } } }`,
+      ),
+      variableValues: { id: childId },
+      contextValue: {},
+    });
+    expect(split.errors).toBeUndefined();
+    const created = split.data?.splitLink as {
+      id: string;
+      educationPupilIds: string[];
+      socialCarePersonIds: string[];
+      links: Array<{ method: string }>;
+    };
+    expect(created.id).not.toBe(childId);
+    expect(created).toMatchObject({
+      educationPupilIds: ['E1'],
+      socialCarePersonIds: [],
+      links: [{ method: 'MANUAL' }],
+    });
+    const decisions = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM match_decisions WHERE decision = 'SPLIT' AND 'E1' IN (a_local_id, b_local_id)`,
+    );
+    expect(decisions.rows[0]?.n).toBeGreaterThan(0);
+  });
 });

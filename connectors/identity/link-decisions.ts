@@ -128,3 +128,52 @@ export async function loadDecisions(db: Db) {
     decision: row.decision,
   }));
 }
+
+/**
+ * Takes one agency record out of a child: it becomes a child of its own now, and the matcher is told never to
+ * link it probabilistically to the records it leaves. A link made on a shared valid NHS number or UPN comes back on
+ * the next run: the identifier itself is wrong and must be corrected at source.
+ */
+export async function splitRecord(
+  db: Db,
+  input: {
+    childId: string;
+    agency: string;
+    localId: string;
+    actor: string;
+    reason: string;
+    newChildId: string;
+  },
+): Promise<string> {
+  if (input.reason.trim().length < 3)
+    throw new HubError('VALIDATION_FAILED', { safeMessage: 'A reason is required.' });
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ agency: string; local_id: string }>(
+      `SELECT agency, local_id FROM agency_records WHERE child_id = $1 FOR UPDATE`,
+      [input.childId],
+    );
+    const leaving = rows.find((row) => row.agency === input.agency && row.local_id === input.localId);
+    if (!leaving) throw new HubError('NOT_FOUND');
+    if (rows.length === 1)
+      throw new HubError('CONFLICT', { safeMessage: 'The record is the only one linked to this child.' });
+    for (const other of rows.filter((row) => row !== leaving)) {
+      const [a, b] =
+        `${leaving.agency}\u0000${leaving.local_id}` <= `${other.agency}\u0000${other.local_id}`
+          ? [leaving, other]
+          : [other, leaving];
+      await tx.query(
+        `INSERT INTO match_decisions (a_agency, a_local_id, b_agency, b_local_id, decision, decided_by, reason)
+         VALUES ($1, $2, $3, $4, 'SPLIT', $5, $6)
+         ON CONFLICT (a_agency, a_local_id, b_agency, b_local_id) DO UPDATE
+           SET decision = 'SPLIT', decided_by = excluded.decided_by, reason = excluded.reason, decided_at = now()`,
+        [a.agency, a.local_id, b.agency, b.local_id, input.actor, input.reason],
+      );
+    }
+    await tx.query('INSERT INTO children (id) VALUES ($1)', [input.newChildId]);
+    await tx.query(
+      `UPDATE agency_records SET child_id = $1, link_method = 'MANUAL', link_score = NULL WHERE agency = $2 AND local_id = $3`,
+      [input.newChildId, input.agency, input.localId],
+    );
+    return input.newChildId;
+  });
+}

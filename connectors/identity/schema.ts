@@ -21,7 +21,8 @@ import {
   type ConflictRow,
   type IdentityAgency,
 } from './identity-reads.js';
-import { decideLink, openReviewPage } from './link-decisions.js';
+import { newChildId } from './index-writer.js';
+import { decideLink, openReviewPage, splitRecord } from './link-decisions.js';
 
 export const identityTypeDefs = /* GraphQL */ `
   ${sharedTypeDefs}
@@ -135,6 +136,8 @@ export const identityTypeDefs = /* GraphQL */ `
     confirmMatch(reviewId: ID!, reason: String!): MatchReview!
     "Records that an uncertain pair are different children."
     rejectMatch(reviewId: ID!, reason: String!): MatchReview!
+    "Takes one agency record out of a child into a child of its own; returns the new child."
+    splitLink(childId: ID!, agency: Agency!, localId: ID!, reason: String!): Child!
   }
 `;
 
@@ -262,6 +265,22 @@ export function createIdentitySchema(options: IdentitySchemaOptions): GraphQLSch
           decideLink(db, args.reviewId, 'CONFIRM', options.actorOf(context), args.reason),
         rejectMatch: (_: unknown, args: { reviewId: string; reason: string }, context: object) =>
           decideLink(db, args.reviewId, 'SPLIT', options.actorOf(context), args.reason),
+        splitLink: async (
+          _: unknown,
+          args: { childId: string; agency: string; localId: string; reason: string },
+          context: object,
+        ) => {
+          const id = await splitRecord(db, {
+            childId: args.childId,
+            agency: agencyFromEnum(args.agency),
+            localId: args.localId,
+            actor: options.actorOf(context),
+            reason: args.reason,
+            newChildId: newChildId(),
+          });
+          const [child] = await childrenByIds(db, [id]);
+          return child;
+        },
       },
       Child: {
         givenName: (child: ChildIdentity) => displayRecord(child.records)?.givenName ?? null,
