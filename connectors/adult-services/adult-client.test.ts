@@ -24,7 +24,7 @@ const makeClient = (policy: Partial<UpstreamPolicyConfig> = {}) =>
     baseUrl: api.baseUrl,
     policy: createUpstreamPolicy({
       agency: 'ADULT_SERVICES',
-      timeoutMs: 200,
+      timeoutMs: 1000,
       retries: 2,
       breakerThreshold: 5,
       breakerHalfOpenMs: 60_000,

@@ -22,7 +22,7 @@ const readAt = new Date('2026-11-25T09:00:00.000Z');
 function makeSchema() {
   const policy = createUpstreamPolicy({
     agency: 'ADULT_SERVICES',
-    timeoutMs: 200,
+    timeoutMs: 1000,
     retries: 0,
     breakerThreshold: 100,
     breakerHalfOpenMs: 60_000,

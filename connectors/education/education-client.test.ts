@@ -12,7 +12,7 @@ import {
 let api: FakeEducationApi;
 beforeAll(async () => {
   api = await startFakeEducationApi();
-  api.slowMs = 500;
+  api.slowMs = 2500;
   // The first request on a new connection is slow to set up; keep it out of the timed tests.
   await (await fetch(`${api.baseUrl}/pupils/index`)).text();
 });
@@ -28,7 +28,7 @@ const makeClient = (policy: Partial<UpstreamPolicyConfig> = {}) =>
     baseUrl: api.baseUrl,
     policy: createUpstreamPolicy({
       agency: 'EDUCATION',
-      timeoutMs: 200,
+      timeoutMs: 1000,
       retries: 2,
       breakerThreshold: 5,
       breakerHalfOpenMs: 60_000,

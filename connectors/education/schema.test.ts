@@ -13,7 +13,7 @@ import {
 let api: FakeEducationApi;
 beforeAll(async () => {
   api = await startFakeEducationApi();
-  api.slowMs = 500;
+  api.slowMs = 2500;
   await (await fetch(`${api.baseUrl}/pupils/index`)).text();
 });
 afterAll(() => api.close());
@@ -27,7 +27,7 @@ const readAt = new Date('2026-11-25T09:00:00.000Z');
 function makeSchema() {
   const policy = createUpstreamPolicy({
     agency: 'EDUCATION',
-    timeoutMs: 200,
+    timeoutMs: 1000,
     retries: 0,
     breakerThreshold: 100,
     breakerHalfOpenMs: 60_000,

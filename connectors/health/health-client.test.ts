@@ -128,8 +128,8 @@ describe('health client', () => {
   });
 
   it('times out each attempt and reports UPSTREAM_TIMEOUT after the retries', async () => {
-    stub.script.push({ kind: 'slow', ms: 400 }, { kind: 'slow', ms: 400 }, { kind: 'slow', ms: 400 });
-    const error = await failure(makeClient({ timeoutMs: 150 }).patientRecords(['pat-a']));
+    stub.script.push({ kind: 'slow', ms: 2500 }, { kind: 'slow', ms: 2500 }, { kind: 'slow', ms: 2500 });
+    const error = await failure(makeClient({ timeoutMs: 800 }).patientRecords(['pat-a']));
     expect(error.code).toBe('UPSTREAM_TIMEOUT');
     expect(error.details).toEqual({ agency: 'HEALTH', reason: 'UPSTREAM_TIMEOUT' });
     expect(stub.requests).toHaveLength(3);

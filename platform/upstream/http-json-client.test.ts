@@ -18,7 +18,7 @@ beforeAll(async () => {
     const step = script.shift() ?? 'ok';
     if (step === '500') return reply.status(500).send({ error: 'boom 9990001234' });
     if (step === '400') return reply.status(400).send({ error: 'bad' });
-    if (step === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
+    if (step === 'slow') await new Promise((resolve) => setTimeout(resolve, 2500));
     if (step === 'bad') return { value: 'not a number' };
     return { value: 42 };
   });
@@ -36,7 +36,7 @@ const makeClient = (overrides: Partial<Parameters<typeof createUpstreamPolicy>[0
     agency: 'HEALTH',
     policy: createUpstreamPolicy({
       agency: 'HEALTH',
-      timeoutMs: 100,
+      timeoutMs: 1000,
       retries: 2,
       breakerThreshold: 3,
       breakerHalfOpenMs: 60_000,

@@ -26,7 +26,7 @@ export async function startFakeAdultApi(): Promise<FakeAdultApi> {
     hits: new Map<string, number>(),
     searches: [] as string[][],
     script: [] as Misbehaviour[],
-    slowMs: 500,
+    slowMs: 2500,
     close: () => app.close(),
   };
 

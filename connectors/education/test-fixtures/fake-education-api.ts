@@ -28,7 +28,7 @@ export async function startFakeEducationApi(): Promise<FakeEducationApi> {
     hits: new Map<string, number>(),
     searches: [] as string[][],
     script: [] as Misbehaviour[],
-    slowMs: 300,
+    slowMs: 2500,
     close: () => app.close(),
   };
 
