@@ -5,7 +5,7 @@
  */
 export interface ReadinessCheck {
   name: string;
-  kind: 'store' | 'redis' | 'connector';
+  kind: 'store' | 'redis' | 'connector' | 'gateway';
   /** Whether a failure makes the whole hub unready. */
   critical: boolean;
   check(): Promise<void>;

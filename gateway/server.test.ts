@@ -80,3 +80,50 @@ describe('gateway over HTTP', async () => {
     });
   });
 });
+
+describe('gateway while agencies are still starting', () => {
+  it('is alive at once, not ready, and answers /graphql 503 until the schema arrives', async () => {
+    let provide: (schema: ReturnType<typeof stitchGateway>) => void = () => undefined;
+    const app = await buildGateway({
+      config: {
+        host: '127.0.0.1',
+        port: 0,
+        shutdownGraceMs: 1000,
+        introspection: false,
+        bodyLimitBytes: 1_048_576,
+        maxBatchSize: 100,
+      },
+      nodeEnv: 'production',
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      schema: new Promise((resolve) => (provide = resolve)),
+      readinessChecks: [],
+    });
+    try {
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/readyz' })).statusCode).toBe(503);
+      const early = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: { query: '{ child(id: "c1") { id } }' },
+      });
+      expect(early.statusCode).toBe(503);
+      provide(stitchGateway([fakeIdentityConnector(children)]));
+      let status = 503;
+      for (let attempt = 0; attempt < 100 && status !== 200; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await app.inject({ url: '/readyz' })).statusCode;
+      }
+      expect(status).toBe(200);
+      const later = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: { query: '{ child(id: "c1") { id } }' },
+      });
+      expect(later.json()).toEqual({ data: { child: { id: 'c1' } } });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -26,7 +26,8 @@ export interface GatewayDeps {
   config: GatewayConfig;
   nodeEnv: PlatformConfig['nodeEnv'];
   logger: Logger;
-  schema: GraphQLSchema;
+  /** The schema, or a promise of it: the server listens (liveness, readiness) while agencies are still starting. */
+  schema: GraphQLSchema | Promise<GraphQLSchema>;
   readinessChecks: readonly ReadinessCheck[];
   /**
    * How operations are executed: 'jit' (default) compiles each operation once with graphql-jit (bounded cache;
@@ -87,40 +88,70 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     return reply.status(httpStatus).send(body);
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    ...((deps.executor ?? 'jit') === 'jit'
-      ? { gateway: createJitGateway(deps.schema) }
-      : { schema: deps.schema }),
-    introspection: config.introspection ?? deps.nodeEnv !== 'production',
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    // The hub's lifecycle owns signals; Apollo's own handler would stop and re-raise SIGTERM mid-shutdown.
-    stopOnTerminationSignals: false,
-    formatError: formatGraphQLError,
-    // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
-    // from inside Apollo's stop, and each would wait for the other).
-    plugins: [ApolloServerPluginCacheControlDisabled(), deduplicateErrorsPlugin],
-    logger: {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (message: unknown) => logger.warn({ source: 'apollo' }, String(message)),
-      error: (message: unknown) => logger.error({ source: 'apollo' }, String(message)),
-    },
-  });
-  await apollo.start();
+  // Registered now: Fastify takes no hooks once it is listening, and Apollo may start later than that.
+  let startedApollo: ApolloServer<GatewayContext> | undefined;
   app.addHook('onClose', async () => {
-    await apollo.stop();
+    await startedApollo?.stop();
   });
+  const startApollo = async (schema: GraphQLSchema) => {
+    const apollo = new ApolloServer<GatewayContext>({
+      ...((deps.executor ?? 'jit') === 'jit' ? { gateway: createJitGateway(schema) } : { schema }),
+      introspection: config.introspection ?? deps.nodeEnv !== 'production',
+      includeStacktraceInErrorResponses: false,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      // The hub's lifecycle owns signals; Apollo's own handler would stop and re-raise SIGTERM mid-shutdown.
+      stopOnTerminationSignals: false,
+      formatError: formatGraphQLError,
+      // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
+      // from inside Apollo's stop, and each would wait for the other).
+      plugins: [ApolloServerPluginCacheControlDisabled(), deduplicateErrorsPlugin],
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message: unknown) => logger.warn({ source: 'apollo' }, String(message)),
+        error: (message: unknown) => logger.error({ source: 'apollo' }, String(message)),
+      },
+    });
+    await apollo.start();
+    startedApollo = apollo;
+    return fastifyApolloHandler(apollo, { context: async (request) => ({ request: request.hubContext }) });
+  };
 
-  const graphqlHandler = fastifyApolloHandler(apollo, {
-    context: async (request) => ({ request: request.hubContext }),
-  });
+  // Until the schema exists (agencies still starting), /graphql answers 503 and /readyz says not ready.
+  let graphqlHandler: Awaited<ReturnType<typeof startApollo>> | null = null;
+  if (deps.schema instanceof Promise) {
+    deps.schema.then(startApollo).then(
+      (handler) => (graphqlHandler = handler),
+      (error: unknown) => logger.error({ err: error }, 'the GraphQL schema could not be built'),
+    );
+  } else {
+    graphqlHandler = await startApollo(deps.schema);
+  }
+  const readinessChecks: ReadinessCheck[] = [
+    {
+      name: 'graphql',
+      kind: 'gateway',
+      critical: true,
+      check: async () => {
+        if (!graphqlHandler) throw Object.assign(new Error('starting'), { code: 'STARTING' });
+      },
+    },
+  ];
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
     handler(request, reply) {
-      return runWithContext(request.hubContext, () => graphqlHandler.call(this, request, reply));
+      const handler = graphqlHandler;
+      if (!handler) {
+        return reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({
+            errors: [{ message: 'The hub is starting.', extensions: { code: 'DEPENDENCY_UNAVAILABLE' } }],
+          });
+      }
+      return runWithContext(request.hubContext, () => handler.call(this, request, reply));
     },
   });
 
@@ -128,7 +159,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
 
   app.get('/healthz', async () => ({ status: 'alive' }));
   app.get('/readyz', async (_request, reply) => {
-    const report = await runReadinessChecks(deps.readinessChecks);
+    const report = await runReadinessChecks([...readinessChecks, ...deps.readinessChecks]);
     return reply.status(report.status === 'not_ready' ? 503 : 200).send(report);
   });
   app.get('/metrics', async (_request, reply) => {

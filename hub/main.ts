@@ -32,22 +32,21 @@ async function main(): Promise<void> {
   const lifecycle = new Lifecycle(logger);
   lifecycle.exitOnSignals();
   try {
-    // The simulators stand in for external systems: they start alongside the hub's store, not as part of it.
+    // The simulators stand in for external systems: they start once the hub itself is up, not as part of it.
     let simulators: Promise<EmbeddedSimulators> | undefined;
-    if (config.demo.simulators === 'embedded' && role === 'all') {
+    const startAgencies = async () => {
       simulators = startEmbeddedSimulators(config, logger);
-      simulators.then(
-        (started) => lifecycle.add('agency simulators', () => started.host.close()),
-        () => undefined,
-      );
-    }
+      const started = await simulators;
+      lifecycle.add('agency simulators', () => started.host.close());
+      return started.connectorEnv;
+    };
     const hub = await startHub({
       config,
       logger,
       lifecycle,
       version: packageJson.version,
       run: { gateway: role !== 'worker', workers: role !== 'gateway' },
-      ...(simulators ? { agencyEnv: simulators.then((started) => started.connectorEnv) } : {}),
+      ...(config.demo.simulators === 'embedded' && role === 'all' ? { startAgencies } : {}),
     });
     if (simulators && hub.gatewayUrl) {
       (await simulators).host.setHubUrl(hub.gatewayUrl);

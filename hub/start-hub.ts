@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import { connectorModules } from '../connectors/registry.js';
 import type { Connector } from '../connectors/connector.js';
 import { createHubInfoSchema } from '../gateway/hub-info-schema.js';
@@ -26,8 +27,11 @@ import { resolveRedis } from './private-redis.js';
 
 export interface StartOptions {
   config: HubConfig;
-  /** Agency addresses known only at start-up (embedded simulators): connector env overrides, awaited before connectors. */
-  agencyEnv?: Promise<Record<string, string>>;
+  /**
+   * Starts the agencies when they are part of this process (embedded simulators) and gives the connector env
+   * overrides for them; called once the gateway listens, so liveness does not wait for them.
+   */
+  startAgencies?: () => Promise<Record<string, string>>;
   logger: Logger;
   lifecycle: Lifecycle;
   version: string;
@@ -44,7 +48,7 @@ export interface StartedHub {
 
 export async function startHub({
   config: initialConfig,
-  agencyEnv,
+  startAgencies,
   logger,
   lifecycle,
   version,
@@ -71,10 +75,37 @@ export async function startHub({
     { name: 'redis', kind: 'redis', critical: true, check: async () => void (await healthRedis.ping()) },
   ];
 
-  if (agencyEnv) config = withAgencyEnv(config, await agencyEnv);
-  const connectors = await startConnectors(config, { logger, db, redisConfig, lifecycle });
+  // The gateway listens before the agencies are reachable (embedded simulators can take a while), so liveness
+  // answers at once; /graphql answers 503 and /readyz says not ready until the schema is stitched.
+  const connectors: Connector[] = [];
   const started: StartedHub = { db, redisUrl: redis.url, connectors };
+  let schemaReady: { resolve: (schema: GraphQLSchema) => void; reject: (error: unknown) => void } | undefined;
   if (run.gateway) {
+    const schema = new Promise<GraphQLSchema>((resolve, reject) => (schemaReady = { resolve, reject }));
+    const gateway = await buildGateway({
+      config: config.gateway,
+      nodeEnv: config.platform.nodeEnv,
+      logger,
+      schema,
+      readinessChecks,
+      routes: [
+        (app) => registerWebhookRoutes(app, { config: () => config.webhooks, db, logger, connectors }),
+      ],
+    });
+    const address = await gateway.listen({ host: config.gateway.host, port: config.gateway.port });
+    lifecycle.add('gateway', () => gateway.close());
+    started.gateway = gateway;
+    started.gatewayUrl = address;
+  }
+
+  try {
+    if (startAgencies) config = withAgencyEnv(config, await startAgencies());
+    connectors.push(...(await startConnectors(config, { logger, db, redisConfig, lifecycle })));
+  } catch (error) {
+    schemaReady?.reject(error);
+    throw error;
+  }
+  if (schemaReady) {
     // Connectors named in CONNECTOR_URLS are still created here (the gateway plans with their schema and merge
     // rules) but executed by their own served process, which also answers their readiness.
     const remote = createRemoteConnectors(config.remoteConnectors, {
@@ -101,22 +132,12 @@ export async function startHub({
       ping: async () => undefined,
       close: async () => undefined,
     };
-    const schema = stitchGateway([hubInfoConnector, ...connectors], {
-      maxBatchSize: config.gateway.maxBatchSize,
-      remoteExecutors: remote.executors,
-    });
-    const gateway = await buildGateway({
-      config: config.gateway,
-      nodeEnv: config.platform.nodeEnv,
-      logger,
-      schema,
-      readinessChecks,
-      routes: [(app) => registerWebhookRoutes(app, { config: config.webhooks, db, logger, connectors })],
-    });
-    const address = await gateway.listen({ host: config.gateway.host, port: config.gateway.port });
-    lifecycle.add('gateway', () => gateway.close());
-    started.gateway = gateway;
-    started.gatewayUrl = address;
+    schemaReady.resolve(
+      stitchGateway([hubInfoConnector, ...connectors], {
+        maxBatchSize: config.gateway.maxBatchSize,
+        remoteExecutors: remote.executors,
+      }),
+    );
   }
   if (run.workers) {
     const workers = await startWorkers({

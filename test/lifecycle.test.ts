@@ -30,6 +30,7 @@ describe('hub process lifecycle', () => {
       expect(readyz.status).toBe(200);
       expect(ready.status).toBe('degraded');
       expect(Object.fromEntries(ready.checks.map((check) => [check.name, check.ok]))).toEqual({
+        graphql: true,
         store: true,
         redis: true,
         identity: true,

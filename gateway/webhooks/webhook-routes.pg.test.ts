@@ -27,7 +27,7 @@ describe('agency webhooks', () => {
       invalidate: async (ids: readonly string[]) => void invalidated.push([...ids]),
     } as unknown as Connector;
     registerWebhookRoutes(app, {
-      config: { secret, toleranceSeconds: 300 },
+      config: () => ({ secret, toleranceSeconds: 300 }),
       db,
       logger: createLogger({ service: 'test', level: 'silent' }),
       connectors: [education],

@@ -32,10 +32,15 @@ const connectorByAgency: Record<z.infer<typeof agencyParam>, string> = {
 
 export function registerWebhookRoutes(
   app: FastifyInstance,
-  deps: { config: WebhookConfig; db: Db; logger: Logger; connectors: readonly Connector[]; now?: () => Date },
+  deps: {
+    /** Read per request: with embedded simulators the secret is known only once they have started. */
+    config: () => WebhookConfig;
+    db: Db;
+    logger: Logger;
+    connectors: readonly Connector[];
+    now?: () => Date;
+  },
 ): void {
-  const secret = deps.config.secret;
-  if (secret === undefined) return;
   const now = deps.now ?? (() => new Date());
   void app.register(async (scope) => {
     // The signature is over the exact bytes sent, so this route keeps the raw body.
@@ -45,9 +50,11 @@ export function registerWebhookRoutes(
       (_request, body, done) => done(null, body),
     );
     scope.post<{ Params: { agency: string } }>('/webhooks/:agency', async (request, reply) => {
+      const { secret, toleranceSeconds } = deps.config();
       const agency = agencyParam.safeParse(request.params.agency);
-      if (!agency.success)
+      if (!agency.success || secret === undefined) {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Unknown agency.' } });
+      }
       const rawBody = typeof request.body === 'string' ? request.body : '';
       const signature = request.headers['x-sim-signature'] ?? request.headers['x-hub-signature'];
       const problem = checkWebhookSignature(
@@ -55,7 +62,7 @@ export function registerWebhookRoutes(
         Array.isArray(signature) ? signature[0] : signature,
         rawBody,
         Math.floor(now().getTime() / 1000),
-        deps.config.toleranceSeconds,
+        toleranceSeconds,
       );
       if (problem) {
         deps.logger.warn({ agency: agency.data, reason: problem }, 'webhook refused');
