@@ -13,7 +13,7 @@ describe('deduplicateErrors', () => {
       extensions: { code: 'UPSTREAM_UNAVAILABLE', agency: 'EDUCATION' },
     };
     expect(deduplicateErrors([...perChild, other])).toEqual([
-      { ...perChild[0], extensions: { ...perChild[0]!.extensions, occurrences: 100 } },
+      { message: perChild[0]!.message, extensions: { ...perChild[0]!.extensions, occurrences: 100 } },
       other,
     ]);
   });

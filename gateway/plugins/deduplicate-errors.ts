@@ -14,9 +14,12 @@ export function deduplicateErrors(errors: readonly GraphQLFormattedError[]): Gra
     if (seen) seen.count += 1;
     else byCause.set(key, { error, count: 1 });
   }
-  return [...byCause.values()].map(({ error, count }) =>
-    count === 1 ? error : { ...error, extensions: { ...error.extensions, occurrences: count } },
-  );
+  // A merged error has no single path: keeping the first would read as if only that child were affected.
+  return [...byCause.values()].map(({ error, count }) => {
+    if (count === 1) return error;
+    const { path: _path, locations: _locations, ...rest } = error;
+    return { ...rest, extensions: { ...error.extensions, occurrences: count } };
+  });
 }
 
 export const deduplicateErrorsPlugin: ApolloServerPlugin = {
