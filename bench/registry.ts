@@ -4,6 +4,7 @@
  */
 import { auditThroughput } from './audit/audit-throughput.js';
 import type { Benchmark } from './benchmark.js';
+import { childViewBenchmark } from './child-view/child-view.js';
 import { gatewayBaseline } from './gateway/baseline.js';
 import { identityLinkage } from './identity/linkage.js';
 import { populationGeneration } from './population/generation.js';

@@ -8,7 +8,7 @@
  * error object differs. Result data is the same.
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 export type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -61,16 +61,22 @@ export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptio
     let compiled = cache.get(key);
     if (compiled === undefined) {
       const result = compileQuery(schema, request.document, operationName);
-      // Not compiled: the errors (e.g. an unknown operation) are the answer; nothing is cached for them.
-      if (!isCompiledQuery(result)) return result as ExecutionResult<Record<string, unknown>>;
+      // Not compiled: the errors are the answer; nothing is cached for them.
+      if (!isCompiledQuery(result)) {
+        const failed = result as ExecutionResult<Record<string, unknown>>;
+        return { ...failed, errors: (failed.errors ?? []).map((error) => asGraphQLError(error, failed)) };
+      }
       compiled = result;
       cache.set(key, compiled);
     }
-    return (await compiled.query(
+    const result = (await compiled.query(
       undefined,
       request.context,
       request.request.variables ?? {},
     )) as ExecutionResult<Record<string, unknown>>;
+    return result.errors
+      ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, result)) }
+      : result;
   };
   return {
     onSchemaLoadOrUpdate(callback) {
@@ -80,4 +86,20 @@ export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptio
     load: async () => ({ executor }),
     stop: async () => undefined,
   };
+}
+
+/**
+ * graphql-jit's errors are look-alikes of GraphQLError whose `extensions` may be undefined, which Apollo's error
+ * formatting does not survive (it answers "Internal server error" without calling formatError). Each becomes a
+ * real GraphQLError with the same message, path, original error and extensions. A result without `data` failed
+ * before execution, which for a compiled operation means its variables: the client's input, reported as
+ * graphql-js reports it (BAD_USER_INPUT).
+ */
+function asGraphQLError(error: GraphQLError, result: ExecutionResult): GraphQLError {
+  const inputError = !('data' in result) && !error.originalError;
+  return new GraphQLError(error.message, {
+    ...(error.path === undefined ? {} : { path: error.path }),
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+    extensions: { ...error.extensions, ...(inputError ? { code: 'BAD_USER_INPUT' } : {}) },
+  });
 }
