@@ -11,6 +11,7 @@ import { populationGeneration } from './population/generation.js';
 
 export const benchmarks: readonly Benchmark[] = [
   gatewayBaseline,
+  childViewBenchmark,
   populationGeneration,
   identityLinkage,
   auditThroughput,
