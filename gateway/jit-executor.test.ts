@@ -114,7 +114,7 @@ describe('the jit executor', () => {
     }
   });
 
-  it('is the default', async () => {
+  it('is opt-in: the default executor (graphql-js) formats errors the same way', async () => {
     const app = await gateway(undefined);
     try {
       const failing = await post(app, { query: '{ failing { id } }' });

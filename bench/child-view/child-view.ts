@@ -17,7 +17,7 @@
  * the gateway and connectors whatever the agencies' own speed. Ratio rows are stitched/monolith per back-to-back
  * pair, averaged.
  *
- * Knobs (env): CHILD_VIEW_BENCH_SIZE; CHILD_VIEW_BENCH_EXECUTORS (default `jit,graphql-js`: the gateway's
+ * Knobs (env): CHILD_VIEW_BENCH_SIZE; CHILD_VIEW_BENCH_EXECUTORS (default `graphql-js,jit`: the gateway's
  * executor; both variants are served with each); CHILD_VIEW_BENCH_ROUNDS (pairs per query and executor, default
  * 1); CHILD_VIEW_BENCH_PAGE_CONNECTIONS (default 4: a page costs the hub ~100x a child, and at 50 connections its
  * queue outlasts autocannon's 10 s timeout, so every request would time out); CHILD_VIEW_BENCH_CPU_PROF=<dir>
@@ -41,7 +41,7 @@ const envSchema = z.object({
   CHILD_VIEW_BENCH_SIZE: z.coerce.number().int().min(100).max(200_000).default(2000),
   CHILD_VIEW_BENCH_EXECUTORS: z
     .string()
-    .default('jit,graphql-js')
+    .default('graphql-js,jit')
     .transform((value) => value.split(',').map((part) => part.trim()))
     .pipe(z.array(z.enum(['jit', 'graphql-js'])).min(1)),
   CHILD_VIEW_BENCH_ROUNDS: z.coerce.number().int().min(1).max(10).default(1),
@@ -119,7 +119,9 @@ export const childViewBenchmark: Benchmark = {
       );
       notes.push(
         `1 child = ${ready.childId} (${ready.childRecords} linked records, the most agencies); page = ` +
-          `children(first: 100); gateway maxBatchSize ${ready.maxBatchSize}; hub process NODE_ENV=production`,
+          `children(first: 100), children linked per agency there ${JSON.stringify(ready.identity.firstPageLinked)} ` +
+          `(an agency with none is not called); gateway maxBatchSize ${ready.maxBatchSize}; hub process ` +
+          `NODE_ENV=production`,
       );
 
       const queries = childViewQueries(ready.agencies, ready.childId);
@@ -134,16 +136,18 @@ export const childViewBenchmark: Benchmark = {
       const upstream = new Map<string, string>();
       for (const query of queries) {
         const answers = new Map<HubServer, unknown>();
+        const detail = new Map<string, string[]>();
         for (const server of ready.servers) {
           await Promise.all(admins.map((admin) => post(`${admin.url}/admin/counters/reset`)));
           const answer = await graphql(server.url, query);
           const counts = await Promise.all(admins.map((admin) => counters(admin)));
           answers.set(server, withoutReadTimes(answer));
           upstream.set(key(query.name, server), summarise(admins, counts));
-          notes.push(
-            `upstream for one "${query.name}" via ${server.variant} (${server.executor}): ` +
-              admins.map((admin, i) => `${admin.agency} ${JSON.stringify(counts[i])}`).join('; '),
-          );
+          const spelled = admins.map((admin, i) => `${admin.agency} ${JSON.stringify(counts[i])}`).join('; ');
+          detail.set(spelled, [...(detail.get(spelled) ?? []), `${server.variant} (${server.executor})`]);
+        }
+        for (const [spelled, servers] of detail) {
+          notes.push(`upstream requests for one "${query.name}" via ${servers.join(', ')}: ${spelled}`);
         }
         const [reference, ...others] = [...answers.entries()];
         for (const [server, answer] of others) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { AgencyCode } from '../../connectors/connector.js';
 import { buildGateway, type GatewayDeps } from '../../gateway/server.js';
 import { serveInChildProcess } from './child-process.js';
-import { setUpHubSide, type HubSideOptions, type Variant } from './hub-side.js';
+import { setUpHubSide, type HubSide, type HubSideOptions, type Variant } from './hub-side.js';
 
 export type Executor = NonNullable<GatewayDeps['executor']>;
 export type { Variant };
@@ -33,7 +33,7 @@ export interface HubReady {
   agencies: AgencyCode[];
   childId: string;
   childRecords: number;
-  identity: { children: number; records: Record<string, number> };
+  identity: HubSide['identity'];
   maxBatchSize: number;
 }
 

@@ -38,7 +38,8 @@ export interface HubSide {
   schemas: Record<Variant, GatewayDeps['schema']>;
   /** The child the one-child query reads: linked to the most agencies, then the most records. */
   child: { id: string; records: number };
-  identity: { children: number; records: Record<string, number> };
+  /** Children in the index, records per agency, and how many of the first page of 100 each agency holds. */
+  identity: { children: number; records: Record<string, number>; firstPageLinked: Record<string, number> };
   close(): Promise<void>;
 }
 
@@ -118,6 +119,10 @@ export async function setUpHubSide(options: HubSideOptions): Promise<HubSide> {
     const chosen = rows[0];
     if (!chosen) throw new Error('the identity index is empty');
     const children = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM children');
+    const firstPage = await db.query<{ agency: string; n: number }>(
+      `SELECT agency, count(DISTINCT child_id)::int AS n FROM agency_records
+        WHERE child_id IN (SELECT id FROM children ORDER BY id LIMIT 100) GROUP BY agency ORDER BY agency`,
+    );
     return {
       config,
       logger,
@@ -126,7 +131,11 @@ export async function setUpHubSide(options: HubSideOptions): Promise<HubSide> {
       agencies: connectors.flatMap((connector) => (connector.agency ? [connector.agency.agency] : [])),
       schemas,
       child: { id: chosen.child_id, records: chosen.records },
-      identity: { children: children.rows[0]?.n ?? 0, records: sync.recordsByAgency },
+      identity: {
+        children: children.rows[0]?.n ?? 0,
+        records: sync.recordsByAgency,
+        firstPageLinked: Object.fromEntries(firstPage.rows.map((row) => [row.agency, row.n])),
+      },
       close,
     };
   } catch (error) {

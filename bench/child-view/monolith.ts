@@ -15,10 +15,15 @@
  *   subschema's resolvers (e.g. social care's `Placement.residentialUnit` and its loader);
  * - `sources`, `chronology` and `teamAroundTheChild` use the gateway's own `sourceStatusOf` and `mergeChronology`.
  *
- * What it skips (the cost of stitching): building and rewriting a delegated document per subschema, executing
- * each subschema as its own GraphQL operation (parse-free, but validate-free execution of the delegated document
- * all the same), batch-delegate's per-key caching and result splitting, merging and annotating every returned
- * object with its subschema results, and the stitched schema's proxying resolver on every field.
+ * What it skips (the cost of stitching): planning the delegation and building a rewritten document per subschema
+ * call (stitch caches the plan across requests only for operations without variables), executing each subschema
+ * as its own GraphQL operation (not parsed or validated, but executed field by field all the same, so every field
+ * is resolved twice: in the subschema and again at the gateway), batch-delegate's per-key cache and result
+ * splitting, annotating and merging every returned object, and the merging resolver on every gateway field.
+ * Schema-level fields without a resolver are read directly (which graphql-jit makes very cheap).
+ *
+ * It is served on the same stack as the stitched gateway (buildGateway, same executor per row), so HTTP, Apollo,
+ * JSON and the connectors' work are common to both.
  *
  * Not equivalent outside the measured queries: `ResidentialUnit.residents` returns social care's child objects,
  * which this schema's `Child` does not understand; the monolith is for the benchmark only.
