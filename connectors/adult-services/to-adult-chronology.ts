@@ -4,7 +4,7 @@
  */
 import type { AdultEventKind, ChronologyEventValue } from './graphql-values.js';
 import { startOfDay } from './graphql-values.js';
-import { compare, uniqueBy } from './lists.js';
+import { compare, uniqueBy } from '../lists.js';
 import type { PersonPayload } from './payload-schemas.js';
 
 const outcomeWords = {

@@ -3,7 +3,7 @@
  * have more than one record (a duplicate inside adult services): lists are combined without repeats, oldest first.
  */
 import type { AdultServicesSectionValue } from './adult-section.js';
-import { compare, uniqueBy } from './lists.js';
+import { compare, uniqueBy } from '../lists.js';
 import type { PersonPayload } from './payload-schemas.js';
 import { toPractitioner } from './to-practitioner.js';
 

@@ -3,7 +3,7 @@
  * pathway plans, from every record linked to the child, without repeats.
  */
 import type { PractitionerValue } from './graphql-values.js';
-import { uniqueBy } from './lists.js';
+import { uniqueBy } from '../lists.js';
 import type { PersonPayload } from './payload-schemas.js';
 import { toPractitioner } from './to-practitioner.js';
 

@@ -1,5 +1,5 @@
 import type { Relationship } from '../connector.js';
-import { uniqueBy } from './lists.js';
+import { uniqueBy } from '../lists.js';
 import type { PersonPayload } from './payload-schemas.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { ChronologyEventValue, DataCategory, EducationEventKind } from './graphql-values.js';
 import { startOfDay } from './graphql-values.js';
-import { compare, uniqueBy } from './lists.js';
+import { compare, uniqueBy } from '../lists.js';
 import type { PupilPayload } from './payload-schemas.js';
 
 const decisionWords: Record<'Y' | 'N' | 'A' | 'W' | 'H', string> = {

@@ -12,7 +12,7 @@ import type {
   TermAttendanceValue,
 } from './education-section.js';
 import type { PupilPayload } from './payload-schemas.js';
-import { compare, uniqueBy } from './lists.js';
+import { compare, uniqueBy } from '../lists.js';
 import { toPractitioner } from './to-practitioner.js';
 
 const provisionRank = { N: 0, K: 1, E: 2 } as const;

@@ -1,9 +1,7 @@
 /** Small list helpers for combining a child's rows (and duplicate records) into dated, ordered lists. */
+import { compare } from '../lists.js';
 
-/** Plain code-unit order: ISO instants sort correctly this way. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compare, uniqueBy } from '../lists.js';
 
 /** Oldest first by `dateOf` (undated last), then by id, so the order never depends on the database's. */
 export function oldestFirst<T extends { id: string }>(items: T[], dateOf: (item: T) => string | null): T[] {
@@ -16,17 +14,6 @@ export function oldestFirst<T extends { id: string }>(items: T[], dateOf: (item:
       return compare(left, right);
     }
     return compare(a.id, b.id);
-  });
-}
-
-/** The items without repeats (by key), first occurrence kept, order kept. */
-export function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = keyOf(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
 

@@ -1,4 +1,4 @@
-/** Small list helpers for combining a child's duplicate records. */
+/** Small list helpers the connectors share for combining a child's records. */
 
 /** The items without repeats (by key), first occurrence kept, order kept. */
 export function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
@@ -14,7 +14,7 @@ export function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[
   return unique;
 }
 
-/** Plain code-unit order: ISO dates and academic years ("2024/25") sort correctly this way. */
+/** Plain code-unit order: ISO dates, instants and academic years ("2024/25") sort correctly this way. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
