@@ -8,6 +8,7 @@ import { CompiledOperationCache } from './jit-executor.js';
 import { buildGateway, type GatewayDeps } from './server.js';
 import { stitchGateway } from './stitch.js';
 import { fakeAgencyConnector, fakeIdentityConnector } from './testing/fake-connectors.js';
+import { openTestAccess } from './access/testing.js';
 
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `
@@ -48,6 +49,7 @@ async function gateway(executor: GatewayDeps['executor'], served: GraphQLSchema 
     logger: createLogger({ service: 'jit-executor-test', level: 'silent' }),
     schema: served,
     readinessChecks: [],
+    access: openTestAccess(),
     ...(executor === undefined ? {} : { executor }),
   });
 }

@@ -4,6 +4,7 @@ import { HubError } from '../platform/errors.js';
 import { buildGateway } from './server.js';
 import { stitchGateway } from './stitch.js';
 import { fakeAgencyConnector, fakeIdentityConnector } from './testing/fake-connectors.js';
+import { openTestAccess } from './access/testing.js';
 
 const children = Array.from({ length: 30 }, (_, i) => ({
   id: `c${i}`,
@@ -37,6 +38,7 @@ describe('gateway over HTTP', async () => {
     logger: createLogger({ service: 'test', level: 'silent' }),
     schema,
     readinessChecks: [],
+    access: openTestAccess(),
   });
   afterAll(() => app.close());
 
@@ -97,6 +99,7 @@ describe('gateway while agencies are still starting', () => {
       logger: createLogger({ service: 'test', level: 'silent' }),
       schema: new Promise((resolve) => (provide = resolve)),
       readinessChecks: [],
+      access: openTestAccess(),
     });
     try {
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);

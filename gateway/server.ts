@@ -2,7 +2,7 @@
  * Builds the gateway's HTTP server without listening: /graphql (Apollo Server), /healthz, /readyz, /metrics.
  * main.ts and the tests both use this, so what is tested is what runs.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithSchema } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -11,6 +11,11 @@ import { toHttpError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { PlatformConfig } from '../platform/platform-config.js';
 import { newContext, runWithContext, type RequestContext } from '../platform/request-context.js';
+import { AccessSession } from './access/access-session.js';
+import { accessAuditPlugin } from './access/audit-plugin.js';
+import { authenticate, type GatewayAccess } from './access/gateway-access.js';
+import type { GatewayContext } from './access/gateway-context.js';
+import type { Caller } from './auth/policy.js';
 import { formatGraphQLError } from './format-error.js';
 import { deduplicateErrorsPlugin } from './plugins/deduplicate-errors.js';
 import type { GatewayConfig } from './gateway-config.js';
@@ -18,9 +23,7 @@ import { createJitGateway } from './jit-executor.js';
 import { createGatewayMetrics } from './metrics.js';
 import { runReadinessChecks, type ReadinessCheck } from './readiness.js';
 
-export interface GatewayContext {
-  request: RequestContext;
-}
+export type { GatewayContext } from './access/gateway-context.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -29,6 +32,11 @@ export interface GatewayDeps {
   /** The schema, or a promise of it: the server listens (liveness, readiness) while agencies are still starting. */
   schema: GraphQLSchema | Promise<GraphQLSchema>;
   readinessChecks: readonly ReadinessCheck[];
+  /** Who is calling, what they may see, and the audit of it: every /graphql request goes through it. */
+  access: GatewayAccess;
+  /** More Apollo plugins and validation rules (operation limits, persisted queries). */
+  apolloPlugins?: ApolloServerOptionsWithSchema<GatewayContext>['plugins'];
+  validationRules?: ApolloServerOptionsWithSchema<GatewayContext>['validationRules'];
   /**
    * How operations are executed: 'graphql-js' (default), or 'jit', which compiles each operation once with
    * graphql-jit (bounded cache). jit speeds up plain schemas but not the stitched child view, whose every field
@@ -43,6 +51,7 @@ export interface GatewayDeps {
 declare module 'fastify' {
   interface FastifyRequest {
     hubContext: RequestContext;
+    caller: Caller | null;
   }
 }
 
@@ -57,6 +66,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   });
 
   app.decorateRequest('hubContext', null as unknown as RequestContext);
+  app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
     request.hubContext = newContext({
       traceparent: headerValue(request, 'traceparent'),
@@ -107,7 +117,17 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
       formatError: formatGraphQLError,
       // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
       // from inside Apollo's stop, and each would wait for the other).
-      plugins: [ApolloServerPluginCacheControlDisabled(), deduplicateErrorsPlugin],
+      plugins: [
+        ApolloServerPluginCacheControlDisabled(),
+        deduplicateErrorsPlugin,
+        accessAuditPlugin({
+          audit: deps.access.audit,
+          now: deps.access.now,
+          ...(deps.access.onAudited ? { onAudited: deps.access.onAudited } : {}),
+        }),
+        ...(deps.apolloPlugins ?? []),
+      ],
+      ...(deps.validationRules ? { validationRules: deps.validationRules } : {}),
       logger: {
         debug: () => undefined,
         info: () => undefined,
@@ -117,7 +137,21 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     });
     await apollo.start();
     startedApollo = apollo;
-    return fastifyApolloHandler(apollo, { context: async (request) => ({ request: request.hubContext }) });
+    return fastifyApolloHandler(apollo, {
+      context: async (request): Promise<GatewayContext> => {
+        // authenticate() ran in the route handler; a request without a caller never gets here.
+        const caller = request.caller as Caller;
+        return {
+          request: request.hubContext,
+          caller,
+          access: new AccessSession({
+            caller,
+            requestId: request.hubContext.requestId,
+            decider: deps.access.decider,
+          }),
+        };
+      },
+    });
   };
 
   // Until the schema exists (agencies still starting), /graphql answers 503 and /readyz says not ready.
@@ -143,7 +177,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
-    handler(request, reply) {
+    async handler(request, reply) {
       const handler = graphqlHandler;
       if (!handler) {
         return reply
@@ -153,11 +187,19 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
             errors: [{ message: 'The hub is starting.', extensions: { code: 'DEPENDENCY_UNAVAILABLE' } }],
           });
       }
+      if (request.method !== 'OPTIONS') {
+        const caller = await authenticate(deps.access, request, reply);
+        if (caller === null) return reply;
+        request.caller = caller;
+      }
       return runWithContext(request.hubContext, () => handler.call(this, request, reply));
     },
   });
 
   for (const register of deps.routes ?? []) register(app);
+
+  const publicJwks = deps.access.publicJwks;
+  if (publicJwks) app.get('/.well-known/jwks.json', async () => publicJwks);
 
   app.get('/healthz', async () => ({ status: 'alive' }));
   app.get('/readyz', async (_request, reply) => {

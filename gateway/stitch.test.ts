@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HubError } from '../platform/errors.js';
 import { stitchGateway } from './stitch.js';
 import { fakeAgencyConnector, fakeIdentityConnector } from './testing/fake-connectors.js';
+import { testGatewayContext } from './access/testing.js';
 
 const children = Array.from({ length: 250 }, (_, i) => ({
   id: `c${i}`,
@@ -19,7 +20,7 @@ async function run(
     schema,
     document: parse(query),
     variableValues: variables ?? {},
-    contextValue: {},
+    contextValue: testGatewayContext(),
   })) as ExecutionResult<
     Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
   >;

@@ -8,6 +8,9 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import type { Executor } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { AgencyContribution, Connector } from '../connectors/connector.js';
+import { categoriesDeclaredIn } from './access/agency-categories.js';
+import { withAccessControl } from './access/enforce-access.js';
+import { withoutInternalRootFields } from './access/internal-root-fields.js';
 
 export interface StitchOptions {
   /** Connectors reached over HTTP instead of in-process, by name. */
@@ -41,14 +44,14 @@ export function stitchGateway(connectors: readonly Connector[], options: StitchO
   const subschemas: SubschemaConfig[] = connectors.map((connector) => ({
     name: connector.name,
     schema: connector.schema,
-    merge: withBatchLimit(connector.merge, maxBatchSize),
+    merge: withChildId(withBatchLimit(connector.merge, maxBatchSize)),
     ...(options.remoteExecutors?.has(connector.name)
       ? { executor: options.remoteExecutors.get(connector.name) }
       : {}),
   }));
   const agencies = connectors.flatMap((connector) => (connector.agency ? [connector.agency] : []));
 
-  return stitchSchemas({
+  const stitched = stitchSchemas({
     subschemas,
     mergeDirectives: true,
     typeDefs: /* GraphQL */ `
@@ -99,6 +102,33 @@ export function stitchGateway(connectors: readonly Connector[], options: StitchO
       },
     },
   });
+  return protect(stitched, connectors);
+}
+
+/**
+ * The stitched child view under the gateway's access control (gateway/access/): there is no way to build the
+ * gateway schema without it. The merge-only root fields (`_childrenByIds`...) are not part of the public API.
+ */
+function protect(stitched: GraphQLSchema, connectors: readonly Connector[]): GraphQLSchema {
+  const agencyCategories = new Map(
+    connectors.flatMap((connector) =>
+      connector.agency ? [[connector.agency.agency, categoriesDeclaredIn(connector.schema)] as const] : [],
+    ),
+  );
+  return withAccessControl(withoutInternalRootFields(stitched), { agencyCategories });
+}
+
+/**
+ * Every merge of a Child also fetches its hub id, so the gateway knows whose data each field is whichever
+ * agency the query starts from or reaches (access control decides per child).
+ */
+function withChildId(merge: Connector['merge']): Connector['merge'] {
+  const child = merge['Child'];
+  // The identity subschema owns `id` (its entry points are keyed on it or lead to it): left as it is.
+  if (!child || child.entryPoints) return merge;
+  const selectionSet = child.selectionSet;
+  if (selectionSet === undefined || /[{\s]id[\s}]/.test(selectionSet)) return merge;
+  return { ...merge, Child: { ...child, selectionSet: selectionSet.replace('{', '{ id') } };
 }
 
 /** A stitching selection set; `{ __typename }` when no agency contributes (an empty one does not parse). */

@@ -22,6 +22,7 @@ import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
 import { parseHubConfig, type HubConfig } from './config.js';
+import { createHubAccess } from './gateway-access.js';
 import type { Lifecycle } from './lifecycle.js';
 import { resolveRedis } from './private-redis.js';
 
@@ -88,6 +89,7 @@ export async function startHub({
       logger,
       schema,
       readinessChecks,
+      access: await createHubAccess({ config, db, logger, lifecycle }),
       routes: [
         (app) => registerWebhookRoutes(app, { config: () => config.webhooks, db, logger, connectors }),
       ],

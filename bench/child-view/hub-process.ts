@@ -11,6 +11,7 @@ import type { AgencyCode } from '../../connectors/connector.js';
 import { buildGateway, type GatewayDeps } from '../../gateway/server.js';
 import { serveInChildProcess } from './child-process.js';
 import { setUpHubSide, type HubSide, type HubSideOptions, type Variant } from './hub-side.js';
+import { openTestAccess } from '../../gateway/access/testing.js';
 
 export type Executor = NonNullable<GatewayDeps['executor']>;
 export type { Variant };
@@ -72,6 +73,7 @@ serveInChildProcess<HubStart, HubReady>(async (start) => {
           logger: hub.logger,
           schema: hub.schemas[variant],
           readinessChecks: [],
+          access: openTestAccess(),
           executor,
         });
         closers.push(() => gateway.close());

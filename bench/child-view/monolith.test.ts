@@ -4,6 +4,7 @@ import { stitchGateway } from '../../gateway/stitch.js';
 import { fakeAgencyConnector, fakeIdentityConnector } from '../../gateway/testing/fake-connectors.js';
 import { HubError } from '../../platform/errors.js';
 import { buildMonolithSchema } from './monolith.js';
+import { testGatewayContext } from '../../gateway/access/testing.js';
 
 const children = Array.from({ length: 120 }, (_, i) => ({
   id: `c${i}`,
@@ -27,9 +28,11 @@ const selection = `id nhsNumber upn
   teamAroundTheChild { agency name role }`;
 
 async function run(schema: ReturnType<typeof stitchGateway>, query: string) {
-  return (await execute({ schema, document: parse(query), contextValue: {} })) as ExecutionResult<
-    Record<string, unknown>
-  >;
+  return (await execute({
+    schema,
+    document: parse(query),
+    contextValue: testGatewayContext(),
+  })) as ExecutionResult<Record<string, unknown>>;
 }
 
 function setUp(options: { healthFails?: boolean } = {}) {

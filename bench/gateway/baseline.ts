@@ -7,6 +7,7 @@ import { buildGateway } from '../../gateway/server.js';
 import { createLogger } from '../../platform/logger.js';
 import type { Benchmark } from '../benchmark.js';
 import { loadTest } from '../load.js';
+import { openTestAccess } from '../../gateway/access/testing.js';
 
 export const gatewayBaseline: Benchmark = {
   name: 'gateway-baseline',
@@ -25,6 +26,7 @@ export const gatewayBaseline: Benchmark = {
       logger: createLogger({ service: 'bench', level: 'silent' }),
       schema: createHubInfoSchema({ name: 'child-view-hub', version: 'bench', environment: 'bench' }),
       readinessChecks: [],
+      access: openTestAccess(),
     });
     const url = await gateway.listen({ host: '127.0.0.1', port: 0 });
     try {

@@ -24,6 +24,7 @@ import { sharedTypeDefs } from '../../schema/shared-sdl.js';
 import type { Db } from '../../store/db.js';
 import adultServicesConnector, { isAdultServicesConnector, type AdultServicesConnector } from './index.js';
 import type { TransitionHandoffPackage } from './transition-handoff.js';
+import { testGatewayContext } from '../../gateway/access/testing.js';
 
 const extraPeople = 120;
 let simulator: FastifyInstance;
@@ -172,7 +173,7 @@ async function query(
     schema,
     document: parse(source),
     variableValues: variables,
-    contextValue: {},
+    contextValue: testGatewayContext(),
   })) as ExecutionResult<Data>;
 }
 

@@ -22,6 +22,7 @@ import type { Redis } from '../../platform/redis.js';
 import { sharedTypeDefs } from '../../schema/shared-sdl.js';
 import type { Db } from '../../store/db.js';
 import educationConnector from './index.js';
+import { testGatewayContext } from '../../gateway/access/testing.js';
 
 const extraPupils = 120;
 let simulator: FastifyInstance;
@@ -162,7 +163,7 @@ async function query(
     schema,
     document: parse(source),
     variableValues: variables,
-    contextValue: {},
+    contextValue: testGatewayContext(),
   })) as ExecutionResult<Data>;
 }
 

@@ -16,6 +16,7 @@ import { formatGraphQLError } from '../format-error.js';
 import { stitchGateway } from '../stitch.js';
 import { fakeAgencyConnector, fakeIdentityConnector } from '../testing/fake-connectors.js';
 import { claimsOf, createRemoteExecutor } from './remote-executor.js';
+import { testGatewayContext } from '../access/testing.js';
 
 const secret = 'remote-executor-test-secret-0123456789';
 const logger = createLogger({ service: 'remote-executor-test', level: 'silent' });
@@ -63,7 +64,7 @@ async function run(schema: ReturnType<typeof stitchGateway>, query: string, vari
     schema,
     document: parse(query),
     variableValues: variables,
-    contextValue: { request: { requestId: 'req-1', traceId: 'trace-1' } },
+    contextValue: { ...testGatewayContext(), request: { requestId: 'req-1', traceId: 'trace-1' } },
   })) as ExecutionResult;
   const errors = result.errors?.map((error) => formatGraphQLError(error.toJSON(), error));
   return { data: result.data, errors: errors && sortErrors(errors) };

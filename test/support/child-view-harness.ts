@@ -15,6 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Connector, ConnectorDeps } from '../../connectors/connector.js';
 import { connectorModules } from '../../connectors/registry.js';
 import { createHubInfoSchema } from '../../gateway/hub-info-schema.js';
+import type { GatewayAccess } from '../../gateway/access/gateway-access.js';
+import { openTestAccess } from '../../gateway/access/testing.js';
 import type { ReadinessCheck } from '../../gateway/readiness.js';
 import { buildGateway } from '../../gateway/server.js';
 import { stitchGateway } from '../../gateway/stitch.js';
@@ -55,8 +57,20 @@ export interface RunningGateway {
   url: string;
   app: FastifyInstance;
   connectors: Connector[];
-  graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /**
+   * Who may call and what they may see. Default: every request is a caller who sees every category of every
+   * child (openTestAccess), for tests whose subject is not access control.
+   */
+  access?: (db: Db) => GatewayAccess;
 }
 
 export interface ChildViewHarness {
@@ -72,7 +86,7 @@ export interface ChildViewHarness {
   /** The gateway built at start, with the harness's settings. */
   gateway: RunningGateway;
   /** Another gateway with fresh connectors; `env` overrides the harness's connector settings. */
-  startGateway(env?: Record<string, string>): Promise<RunningGateway>;
+  startGateway(env?: Record<string, string>, options?: GatewayOptions): Promise<RunningGateway>;
   /** Each simulator's admin base (`/admin/counters`, `/admin/faults`, ...). */
   adminUrl(agency: AgencyName): string;
   /** Sets one simulator's faults (PUT /admin/faults, partial). */
@@ -162,7 +176,10 @@ export async function startChildViewHarness(
       ...options.env,
     };
 
-    async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+    async function startGateway(
+      env: Record<string, string> = {},
+      gatewayOptions: GatewayOptions = {},
+    ): Promise<RunningGateway> {
       const config = parseHubConfig({ ...baseEnv, ...env });
       const connectors: Connector[] = [];
       const closeConnectors = async () => {
@@ -205,6 +222,7 @@ export async function startChildViewHarness(
             maxBatchSize: config.gateway.maxBatchSize,
           }),
           readinessChecks,
+          access: gatewayOptions.access?.(db) ?? openTestAccess(),
         });
         let url: string;
         try {
@@ -218,7 +236,7 @@ export async function startChildViewHarness(
           url,
           app,
           connectors: [...connectors],
-          graphql: (query, variables) => postGraphQL(`${url}/graphql`, query, variables),
+          graphql: (query, variables, headers) => postGraphQL(`${url}/graphql`, query, variables, headers),
           close: () => {
             closed ??= (async () => {
               gateways.delete(gateway);
@@ -291,10 +309,11 @@ async function postGraphQL<T>(
   endpoint: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const raw = await response.text();

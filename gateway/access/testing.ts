@@ -1,0 +1,81 @@
+/**
+ * Test wiring for gateway tests that are not about access control (stitching, executors, lifecycle): a caller
+ * who sees every category, a decider that admits every child the index knows, and an in-memory audit sink.
+ * Only tests and benchmarks import this; the hub wires the real verifier, decider and audit writer.
+ */
+import type { AuditEvent } from '../audit/audit-event.js';
+import type { AuditSink } from '../audit/audit-writer.js';
+import type { Caller } from '../auth/policy.js';
+import { ACTIVITIES, DATA_CATEGORIES, RELATIONSHIP_KINDS } from '../auth/vocabulary.js';
+import { AccessSession } from './access-session.js';
+import type { AccessDecider, ChildAccess } from './child-access.js';
+import type { GatewayAccess } from './gateway-access.js';
+import type { GatewayContext } from './gateway-context.js';
+
+/** A caller holding every activity and category: for tests whose subject is not access control. */
+export function unrestrictedTestCaller(overrides: Partial<Caller> = {}): Caller {
+  return {
+    userId: 'test-user',
+    name: 'Test User',
+    email: 'test.user@council.example',
+    organisation: '873',
+    role: 'TEAM_MANAGER',
+    position: undefined,
+    activities: new Set(ACTIVITIES),
+    categories: new Set(DATA_CATEGORIES),
+    relationshipKinds: RELATIONSHIP_KINDS,
+    purpose: 'DIRECT_CARE',
+    ...overrides,
+  };
+}
+
+export function admitEveryChild(): AccessDecider {
+  const admitted = (childId: string): ChildAccess => ({
+    childId,
+    allowed: true,
+    basis: 'RELATIONSHIP',
+    grantId: null,
+    sealedReason: null,
+  });
+  return {
+    decide: async (_caller, childIds) => new Map(childIds.map((id) => [id, admitted(id)])),
+    reachableChildIds: async () => [],
+  };
+}
+
+/** Keeps events in memory; `failing = true` makes every write reject, as a database outage would. */
+export class MemoryAuditSink implements AuditSink {
+  readonly events: AuditEvent[] = [];
+  failing = false;
+
+  async record(events: readonly AuditEvent[]): Promise<void> {
+    if (this.failing) throw new Error('audit sink failing (test)');
+    this.events.push(...events);
+  }
+}
+
+/** Every request is the given caller (no token needed); every child is admitted unless a decider is given. */
+export function openTestAccess(
+  options: { caller?: Caller; decider?: AccessDecider; audit?: AuditSink } = {},
+): GatewayAccess & { audit: AuditSink } {
+  const caller = options.caller ?? unrestrictedTestCaller();
+  return {
+    verifier: { verify: async () => caller },
+    decider: options.decider ?? admitEveryChild(),
+    audit: options.audit ?? new MemoryAuditSink(),
+    now: () => new Date(),
+  };
+}
+
+/** A resolver context for executing the stitched schema directly (no HTTP): the caller admitted everywhere. */
+export function testGatewayContext(
+  options: { caller?: Caller; decider?: AccessDecider; requestId?: string } = {},
+): GatewayContext {
+  const caller = options.caller ?? unrestrictedTestCaller();
+  const requestId = options.requestId ?? 'test-request';
+  return {
+    request: { requestId, traceId: 'test-trace' },
+    caller,
+    access: new AccessSession({ caller, requestId, decider: options.decider ?? admitEveryChild() }),
+  };
+}
