@@ -6,6 +6,7 @@ import { defineConfigSection, envInt, parseConfig, type Env } from '../platform/
 import { platformConfigSection } from '../platform/platform-config.js';
 import { redisConfigSection } from '../platform/redis-config.js';
 import { storeConfigSection } from '../store/store-config.js';
+import { accessAdminConfigSection } from '../gateway/access-admin/access-admin-config.js';
 import { authConfigSection } from '../gateway/auth/auth-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
 import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
@@ -42,6 +43,7 @@ export const hubConfigSections = {
   platform: platformConfigSection,
   gateway: gatewayConfigSection,
   auth: authConfigSection,
+  accessAdmin: accessAdminConfigSection,
   remoteConnectors: remoteConnectorsConfigSection,
   webhooks: webhookConfigSection,
   store: storeConfigSection,

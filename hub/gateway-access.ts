@@ -1,8 +1,17 @@
 /**
  * The gateway's access wiring for the hub: token verification (auth config), the access decider over the hub's
- * store, the durable group-commit audit writer, and the sweep that ends expired self-claimed and break-glass
- * grants (each end is audited). Registered with the lifecycle so the audit drains before the store closes.
+ * store (agency relationships, panel lists, grants), the durable group-commit audit writer, the unusual-volume
+ * watcher, the gateway's own access-administration subschema, and the sweep that ends expired self-claimed and
+ * break-glass grants (each end is audited). Registered with the lifecycle so the audit drains before the store
+ * closes.
  */
+import type { Connector } from '../connectors/connector.js';
+import {
+  createAccessAdminSchema,
+  createUnusualVolumeWatcher,
+  panelChildIdsForMember,
+  panelChildIdsOfMember,
+} from '../gateway/access-admin/index.js';
 import { createAccessDecider } from '../gateway/access/child-access.js';
 import type { GatewayAccess } from '../gateway/access/gateway-access.js';
 import { endExpiredAccessGrants } from '../gateway/audit/access-grants.js';
@@ -15,12 +24,18 @@ import type { Lifecycle } from './lifecycle.js';
 
 const grantSweepIntervalMs = 60_000;
 
+export interface HubAccess {
+  access: GatewayAccess;
+  /** The gateway's own subschema (grants, panel lists, privacy officer views), stitched beside the agencies. */
+  adminConnector: Connector;
+}
+
 export async function createHubAccess(context: {
   config: HubConfig;
   db: Db;
   logger: Logger;
   lifecycle: Lifecycle;
-}): Promise<GatewayAccess> {
+}): Promise<HubAccess> {
   const { config, db, logger, lifecycle } = context;
   const auth = await createAuth(config.auth);
   if (auth.config.mode === 'local')
@@ -28,8 +43,18 @@ export async function createHubAccess(context: {
       { keyDir: auth.config.localKeyDir },
       'AUTH_MODE=local: tokens are signed by a key on this machine (development and demos only)',
     );
+  const now = () => new Date();
   const audit = new AuditWriter(db, { logger });
-  lifecycle.add('access audit', () => audit.close());
+  const watcher = createUnusualVolumeWatcher({
+    db,
+    logger,
+    thresholdPerHour: config.accessAdmin.unusualVolume.thresholdPerHour,
+    checkEveryMs: config.accessAdmin.unusualVolume.checkEveryMs,
+  });
+  lifecycle.add('access audit', async () => {
+    await audit.close();
+    await watcher.idle();
+  });
 
   const sweep = setInterval(() => {
     endExpiredAccessGrants(db).catch((error: unknown) =>
@@ -39,12 +64,28 @@ export async function createHubAccess(context: {
   sweep.unref();
   lifecycle.add('access grant sweep', async () => clearInterval(sweep));
 
-  const now = () => new Date();
   return {
-    verifier: auth.verifier,
-    decider: createAccessDecider({ db, now }),
-    audit,
-    now,
-    publicJwks: auth.publicJwks,
+    access: {
+      verifier: auth.verifier,
+      decider: createAccessDecider({
+        db,
+        now,
+        panels: {
+          childrenOnPanels: (email, childIds) => panelChildIdsForMember(db, email, childIds),
+          panelChildIds: (email, limit) => panelChildIdsOfMember(db, email, limit),
+        },
+      }),
+      audit,
+      now,
+      publicJwks: auth.publicJwks,
+      onAudited: (userId) => watcher.noteAccess(userId),
+    },
+    adminConnector: {
+      name: 'access-admin',
+      schema: createAccessAdminSchema({ db, now, grantLimits: config.accessAdmin.grantLimits }),
+      merge: {},
+      ping: async () => undefined,
+      close: async () => undefined,
+    },
   };
 }

@@ -81,7 +81,10 @@ export async function startHub({
   const connectors: Connector[] = [];
   const started: StartedHub = { db, redisUrl: redis.url, connectors };
   let schemaReady: { resolve: (schema: GraphQLSchema) => void; reject: (error: unknown) => void } | undefined;
+  let accessAdmin: Connector | undefined;
   if (run.gateway) {
+    const hubAccess = await createHubAccess({ config, db, logger, lifecycle });
+    accessAdmin = hubAccess.adminConnector;
     const schema = new Promise<GraphQLSchema>((resolve, reject) => (schemaReady = { resolve, reject }));
     const gateway = await buildGateway({
       config: config.gateway,
@@ -89,7 +92,7 @@ export async function startHub({
       logger,
       schema,
       readinessChecks,
-      access: await createHubAccess({ config, db, logger, lifecycle }),
+      access: hubAccess.access,
       routes: [
         (app) => registerWebhookRoutes(app, { config: () => config.webhooks, db, logger, connectors }),
       ],
@@ -135,7 +138,7 @@ export async function startHub({
       close: async () => undefined,
     };
     schemaReady.resolve(
-      stitchGateway([hubInfoConnector, ...connectors], {
+      stitchGateway([hubInfoConnector, ...(accessAdmin ? [accessAdmin] : []), ...connectors], {
         maxBatchSize: config.gateway.maxBatchSize,
         remoteExecutors: remote.executors,
       }),

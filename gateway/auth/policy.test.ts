@@ -29,6 +29,34 @@ function readmeAccessTable(): Map<string, Set<string>> {
   );
 }
 
+/** The "Other activities" column of README.md's second table, as role → activities. */
+function readmeOtherActivities(): Map<string, Set<string>> {
+  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+  const section =
+    /Other activities, legitimate relationships[^\n]*\n\n((?:\|[^\n]*\n)+)/.exec(readme)?.[1] ?? '';
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
+    .slice(2);
+  return new Map(
+    rows.map(([role, activities]) => [
+      role ?? '',
+      new Set(
+        (activities ?? '')
+          .split(',')
+          .map((activity) => activity.trim())
+          .filter((activity) => activity !== '' && activity !== '—'),
+      ),
+    ]),
+  );
+}
+
 function claims(overrides: Partial<TokenClaims> = {}): TokenClaims {
   return {
     sub: 'user-1',
@@ -73,6 +101,20 @@ describe('the shipped policy', () => {
     }
   });
 
+  it("gives every role the other activities (those granting no category) README.md's second table says", () => {
+    const table = readmeOtherActivities();
+    expect([...table.keys()]).toEqual([...ROLES]);
+    for (const role of ROLES) {
+      const other = [...policy.roles[role].activities].filter(
+        (activity) => policy.categoriesOf([activity]).size === 0,
+      );
+      expect({ role, activities: other.sort() }).toEqual({
+        role,
+        activities: [...(table.get(role) ?? [])].sort(),
+      });
+    }
+  });
+
   it('keeps the promises the README makes', () => {
     const seeing = (category: DataCategory) =>
       ROLES.filter((role) => policy.roles[role].categories.has(category));
@@ -98,6 +140,8 @@ describe('the shipped policy', () => {
     expect(withActivity('DECIDE_IDENTITY_MATCH')).toEqual(['TEAM_MANAGER']);
     expect(withActivity('VIEW_AUDIT')).toEqual(['PRIVACY_OFFICER']);
     expect(withActivity('SUBMIT_FEED')).toEqual(['FEED_CLIENT']);
+    // panel lists open children's records to their members: managed by team managers, never by the audited
+    expect(withActivity('MANAGE_PANEL_LISTS')).toEqual(['TEAM_MANAGER']);
   });
 
   it('gives the relationship kinds the brief asks for', () => {

@@ -53,6 +53,7 @@ export const ACTIVITIES = [
   'SUBMIT_FEED',
   'REQUEST_HANDOFF',
   'ACKNOWLEDGE_FINDING',
+  'MANAGE_PANEL_LISTS',
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
