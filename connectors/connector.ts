@@ -48,6 +48,12 @@ export interface AgencyPersonRecord {
   dateOfBirth: string;
   sex: 'M' | 'F' | 'U';
   postcode: string | null;
+  /**
+   * The reason the agency seals this person's record, e.g. ADOPTION or RESTRICTED_ADDRESS; null or absent when the
+   * record is not sealed (or the agency does not seal records). The identity index keeps it, so the gateway knows
+   * a child is sealed without asking the agency on every request.
+   */
+  sealedReason?: string | null;
 }
 
 export interface PersonIndexPage {

@@ -167,6 +167,10 @@ const fullChildFields = /* GraphQL */ `
         reason
       }
       mentalHealth {
+        encounters {
+          kind
+          reason
+        }
         conditions {
           display
           active
@@ -623,6 +627,7 @@ interface FullChild extends ChildNode {
     allergies: Array<{ display: string }>;
     aAndEAttendances: Array<{ reason: string | null }>;
     mentalHealth: {
+      encounters: Array<{ kind: string; reason: string | null }>;
       conditions: Array<{ display: string; active: boolean }>;
       medications: Array<{ display: string; status: string }>;
     };
@@ -793,7 +798,14 @@ describe('the full view of learning-review child A', () => {
       ]),
     );
     expect(health.allergies.map((a) => a.display)).toEqual([expect.stringMatching(/penicillin/i)]);
-    expect(health.aAndEAttendances.length).toBeGreaterThanOrEqual(2);
+    // Her A&E attendances were for self-harm and an overdose: mental health, not the general A&E list.
+    const mentalHealthAttendances = health.mentalHealth.encounters.filter(
+      (e) => e.kind === 'A_AND_E_ATTENDANCE',
+    );
+    expect(mentalHealthAttendances.length).toBeGreaterThanOrEqual(2);
+    expect(health.aAndEAttendances.map((e) => e.reason)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/self.?harm|overdose/i)]),
+    );
   });
 
   it('shows education: SEN support for SEMH, no EHC needs assessment', () => {

@@ -10,6 +10,7 @@ import { GraphQLError, execute, parse, type ExecutionResult, type GraphQLSchema 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // The gateway and the simulators are what this test runs the connector against; only tests may import them.
 
+import { testGatewayContext } from '../../gateway/access/testing.js';
 import { stitchGateway } from '../../gateway/stitch.js';
 
 import { fakeAgencyConnector } from '../../gateway/testing/fake-connectors.js';
@@ -143,7 +144,7 @@ async function run(schema: GraphQLSchema, query: string, variables: Record<strin
     schema,
     document: parse(query),
     variableValues: variables,
-    contextValue: {},
+    contextValue: testGatewayContext(),
   })) as ExecutionResult<Data>;
 }
 

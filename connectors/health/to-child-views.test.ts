@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patientRecordsResources } from './fixtures/fixture-bundle.js';
+import { searchSetBundleSchema } from './payload-schemas.js';
 import type { GpPatientRecord } from './health-types.js';
 import { toChronology } from './to-chronology.js';
 import { toHealthSection } from './to-health-section.js';
@@ -93,5 +94,113 @@ describe('toTeam', () => {
 
   it('lists a GP once when duplicate records share them', () => {
     expect(toTeam([a, a])).toHaveLength(1);
+  });
+});
+
+describe('mental health medicines and attendances the GP system did not label', () => {
+  const patient = { reference: 'Patient/pat-m' };
+  const resources = searchSetBundleSchema
+    .parse({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        { resource: { resourceType: 'Patient', id: 'pat-m', birthDate: '2009-05-01' } },
+        {
+          resource: {
+            resourceType: 'MedicationStatement',
+            id: 'med-ssri',
+            status: 'active',
+            medicationCodeableConcept: {
+              coding: [
+                {
+                  system: 'http://snomed.info/sct',
+                  code: '39704111000001102',
+                  display: 'Sertraline 50mg tablets',
+                },
+              ],
+              text: 'Sertraline 50mg tablets',
+            },
+            subject: patient,
+            effectivePeriod: { start: '2025-01-10' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'MedicationStatement',
+            id: 'med-inhaler',
+            status: 'active',
+            medicationCodeableConcept: { text: 'Salbutamol 100micrograms/dose inhaler CFC free' },
+            subject: patient,
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Encounter',
+            id: 'enc-self-harm',
+            status: 'finished',
+            class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
+            type: [
+              {
+                coding: [{ system: 'http://snomed.info/sct', code: '4525004' }],
+                text: 'Emergency department patient visit',
+              },
+            ],
+            subject: patient,
+            period: { start: '2025-02-01T23:10:00Z', end: '2025-02-02T04:10:00Z' },
+            reasonCode: [{ text: 'Self-inflicted laceration' }],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Encounter',
+            id: 'enc-overdose',
+            status: 'finished',
+            class: { code: 'IMP' },
+            subject: patient,
+            period: { start: '2025-03-01T02:40:00Z' },
+            reasonCode: [{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'X60' }] }],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Encounter',
+            id: 'enc-wrist',
+            status: 'finished',
+            class: { code: 'EMER' },
+            subject: patient,
+            period: { start: '2025-04-01T15:00:00Z' },
+            reasonCode: [{ text: 'Fracture of wrist' }],
+          },
+        },
+      ],
+    })
+    .entry?.map((entry) => entry.resource);
+  const record = toPatientRecords(resources ?? []).get('pat-m') as GpPatientRecord;
+  const section = toHealthSection([record], '2025-06-30T12:00:00.000Z');
+  const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id);
+
+  it('lists an SSRI only under mentalHealth', () => {
+    expect(ids(section.medications)).toEqual(['med-inhaler']);
+    expect(ids(section.mentalHealth.medications)).toEqual(['med-ssri']);
+    expect(section.mentalHealth.medications[0]?.category).toBe('MENTAL_HEALTH');
+    expect(ids(section.sexualHealth.medications)).toEqual([]);
+  });
+
+  it('lists a self-harm A&E attendance and an overdose admission only under mentalHealth', () => {
+    expect(ids(section.encounters)).toEqual(['enc-wrist']);
+    expect(ids(section.aAndEAttendances)).toEqual(['enc-wrist']);
+    expect(ids(section.hospitalAdmissions)).toEqual([]);
+    expect(ids(section.mentalHealth.encounters)).toEqual(['enc-self-harm', 'enc-overdose']);
+  });
+
+  it('gives their chronology events the MENTAL_HEALTH category, never HEALTH', () => {
+    const events = toChronology([record]);
+    expect(events.map((e) => [e.recordId, e.kind, e.category])).toEqual([
+      ['Encounter/enc-self-harm', 'A_AND_E_ATTENDANCE', 'MENTAL_HEALTH'],
+      ['Encounter/enc-overdose', 'HOSPITAL_ADMISSION', 'MENTAL_HEALTH'],
+      ['Encounter/enc-wrist', 'A_AND_E_ATTENDANCE', 'HEALTH'],
+    ]);
+    const general = events.filter((e) => e.category === 'HEALTH').map((e) => e.summary);
+    expect(general.join(' ')).not.toMatch(/self|overdose|sertraline/i);
   });
 });

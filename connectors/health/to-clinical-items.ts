@@ -1,7 +1,9 @@
 /**
  * FHIR MedicationStatement, AllergyIntolerance, Immunization and Observation → the section's items. Each returns
- * null for a record entered in error.
+ * null for a record entered in error. A medicine takes the narrower of its labels' category and its own (an
+ * antidepressant is mental health even when the GP system labelled nothing).
  */
+import { medicineCategory, narrowestCategory } from './clinical-sensitivity.js';
 import { conceptCode, conceptText, preferredCoding, systems } from './fhir-values.js';
 import type { Allergy, HealthObservation, Immunisation, Medication } from './health-types.js';
 import type {
@@ -18,15 +20,19 @@ export function toMedication(statement: FhirMedicationStatement): Medication | n
   if (statement.status === 'entered-in-error') return null;
   const concept = statement.medicationCodeableConcept;
   const dosage = (statement.dosage ?? []).map((d) => d.text).filter((text) => text !== undefined);
+  const name = conceptText(concept) ?? statement.medicationReference?.display ?? null;
   return {
     id: statement.id,
-    display: conceptText(concept) ?? statement.medicationReference?.display ?? 'Medication',
+    display: name ?? 'Medication',
     code: preferredCoding(concept, systems.snomed)?.code ?? null,
     status: statement.status,
     start: statement.effectivePeriod?.start ?? statement.effectiveDateTime ?? statement.dateAsserted ?? null,
     end: statement.effectivePeriod?.end ?? null,
     dosage: dosage.length > 0 ? dosage.join('; ') : null,
-    category: sensitivityCategory(statement.meta?.security),
+    category: narrowestCategory(
+      sensitivityCategory(statement.meta?.security),
+      medicineCategory(concept, name),
+    ),
   };
 }
 

@@ -1,4 +1,8 @@
-/** FHIR Condition → HealthCondition, with the data category its sensitivity labels give it. */
+/**
+ * FHIR Condition → HealthCondition, with the narrower of the data categories its sensitivity labels and its code
+ * give it (a depressive disorder is mental health even when the GP system labelled nothing).
+ */
+import { clinicalCategory, narrowestCategory } from './clinical-sensitivity.js';
 import { conceptCode, conceptText, preferredCoding } from './fhir-values.js';
 import type { HealthCondition } from './health-types.js';
 import type { FhirCondition } from './payload-schemas.js';
@@ -20,6 +24,9 @@ export function toCondition(condition: FhirCondition): HealthCondition | null {
     onset: condition.onsetDateTime ?? condition.onsetPeriod?.start ?? null,
     abatement: condition.abatementDateTime ?? null,
     recorded: condition.recordedDate ?? null,
-    category: sensitivityCategory(condition.meta?.security, condition.category),
+    category: narrowestCategory(
+      sensitivityCategory(condition.meta?.security, condition.category),
+      clinicalCategory([condition.code]),
+    ),
   };
 }

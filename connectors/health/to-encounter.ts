@@ -1,4 +1,8 @@
-/** FHIR Encounter → HealthEncounter: what kind of contact it was (GP, A&E, admission) and when. */
+/**
+ * FHIR Encounter → HealthEncounter: what kind of contact it was (GP, A&E, admission) and when. Its category is the
+ * narrower of its labels' and its reasons' (and type's): an A&E attendance for self-harm is mental health.
+ */
+import { clinicalCategory, narrowestCategory } from './clinical-sensitivity.js';
 import { conceptText, referenceTarget } from './fhir-values.js';
 import type { EncounterKind, HealthEncounter } from './health-types.js';
 import type { FhirEncounter } from './payload-schemas.js';
@@ -41,6 +45,9 @@ export function toEncounter(
     start: encounter.period?.start ?? null,
     end: encounter.period?.end ?? null,
     reason: reasons.length > 0 ? reasons.join('; ') : null,
-    category: sensitivityCategory(encounter.meta?.security),
+    category: narrowestCategory(
+      sensitivityCategory(encounter.meta?.security),
+      clinicalCategory([...(encounter.reasonCode ?? []), ...(encounter.type ?? [])]),
+    ),
   };
 }

@@ -95,6 +95,8 @@ export async function childIdsByIdentifier(
 export interface ChildPageFilter {
   linkedTo?: IdentityAgency[] | undefined;
   hasConflicts?: boolean | undefined;
+  /** Only these children (the gateway narrows listings to the children the caller may see). */
+  ids?: readonly string[] | undefined;
 }
 
 /** A page of child ids in id order, after a cursor (keyset paging: stable while children are added). */
@@ -106,6 +108,10 @@ export async function childIdPage(
 ): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: number }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  if (filter.ids !== undefined) {
+    params.push(filter.ids);
+    conditions.push(`c.id = ANY($${params.length}::text[])`);
+  }
   if (filter.linkedTo && filter.linkedTo.length > 0) {
     params.push(filter.linkedTo);
     conditions.push(
@@ -180,6 +186,26 @@ export async function openConflictsByChild(
     result.set(row.child_id, list);
   }
   return result;
+}
+
+/**
+ * Why each child's record is sealed (ADOPTION, RESTRICTED_ADDRESS, ...), for the children among `childIds` that an
+ * agency seals; a child with no sealed record is absent. When several of a child's records are sealed, the first
+ * by agency precedence (then local id) gives the reason. One query for the whole list, so the gateway can check a
+ * page of children without reading any agency.
+ */
+export async function sealedReasonsByChild(
+  db: Queryable,
+  childIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (childIds.length === 0) return new Map();
+  const { rows } = await db.query<{ child_id: string; sealed_reason: string }>(
+    `SELECT DISTINCT ON (child_id) child_id, sealed_reason FROM agency_records
+      WHERE child_id = ANY($1::text[]) AND sealed_reason IS NOT NULL
+      ORDER BY child_id, array_position($2::text[], agency), local_id`,
+    [childIds, precedence],
+  );
+  return new Map(rows.map((row) => [row.child_id, row.sealed_reason]));
 }
 
 /** The demographics to show for a child: from the highest-precedence agency that holds a record. */

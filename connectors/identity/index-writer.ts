@@ -2,6 +2,7 @@
  * Writes a matching run into the identity index. Child ids are stable across runs: a cluster keeps the id most of
  * its records already had; when a split leaves two clusters claiming one id, the larger keeps it and the other
  * gets a new one. Conflicts no longer found are resolved; new reviews open; reviews already decided stay decided.
+ * Each record's seal (why its agency seals it) is written as the agency reports it now, so unsealing clears it.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../store/db.js';
@@ -15,6 +16,9 @@ export interface IndexWriteReport {
   openReviews: number;
 }
 
+/** A record as the index keeps it: what matching reads, and why the agency seals it (null or absent: not sealed). */
+export type IndexedRecord = AgencyPersonRecord & { sealedReason?: string | null };
+
 const refKey = (ref: RecordRef) => `${ref.agency}\u0000${ref.localId}`;
 
 export function newChildId(): string {
@@ -23,7 +27,7 @@ export function newChildId(): string {
 
 export async function writeIdentityIndex(
   db: Db,
-  records: readonly AgencyPersonRecord[],
+  records: readonly IndexedRecord[],
   result: LinkResult,
   makeId: () => string = newChildId,
 ): Promise<IndexWriteReport> {
@@ -107,23 +111,24 @@ export function assignChildIds(
 
 async function upsertRecords(
   tx: Queryable,
-  records: readonly AgencyPersonRecord[],
+  records: readonly IndexedRecord[],
   childByRecord: ReadonlyMap<string, string>,
   methodByRecord: ReadonlyMap<string, { method: string; score: number | null }>,
 ): Promise<void> {
   const chunk = 5000;
   for (let start = 0; start < records.length; start += chunk) {
     const part = records.slice(start, start + chunk);
-    const column = <T>(pick: (record: AgencyPersonRecord) => T) => part.map(pick);
+    const column = <T>(pick: (record: IndexedRecord) => T) => part.map(pick);
     await tx.query(
       `INSERT INTO agency_records (agency, local_id, child_id, nhs_number, upn, given_name, family_name, date_of_birth,
-         sex, postcode, link_method, link_score, seen_at)
+         sex, postcode, link_method, link_score, sealed_reason, seen_at)
        SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::date[], $9::text[], $10::text[], $11::text[], $12::real[])
+         $8::date[], $9::text[], $10::text[], $11::text[], $12::real[], $13::text[])
        ON CONFLICT (agency, local_id) DO UPDATE SET child_id = excluded.child_id, nhs_number = excluded.nhs_number,
          upn = excluded.upn, given_name = excluded.given_name, family_name = excluded.family_name,
          date_of_birth = excluded.date_of_birth, sex = excluded.sex, postcode = excluded.postcode,
-         link_method = excluded.link_method, link_score = excluded.link_score, seen_at = excluded.seen_at`,
+         link_method = excluded.link_method, link_score = excluded.link_score,
+         sealed_reason = excluded.sealed_reason, seen_at = excluded.seen_at`,
       [
         column((r) => r.agency),
         column((r) => r.localId),
@@ -137,6 +142,7 @@ async function upsertRecords(
         column((r) => r.postcode),
         column((r) => methodByRecord.get(refKey(r))?.method ?? 'SINGLE'),
         column((r) => methodByRecord.get(refKey(r))?.score ?? null),
+        column((r) => r.sealedReason ?? null),
       ],
     );
   }

@@ -101,6 +101,8 @@ export const identityTypeDefs = /* GraphQL */ `
   input ChildFilter {
     "Only children with a record in each of these agencies."
     linkedTo: [Agency!]
+    "Only these children (hub ids)."
+    ids: [ID!]
     "Only children with (or without) open identity conflicts."
     hasConflicts: Boolean
   }
@@ -218,7 +220,7 @@ export function createIdentitySchema(options: IdentitySchemaOptions): GraphQLSch
         children: async (
           _: unknown,
           args: {
-            filter?: { linkedTo?: string[]; hasConflicts?: boolean } | null;
+            filter?: { linkedTo?: string[]; hasConflicts?: boolean; ids?: string[] | null } | null;
             first: number;
             after?: string | null;
           },
@@ -232,6 +234,7 @@ export function createIdentitySchema(options: IdentitySchemaOptions): GraphQLSch
             {
               linkedTo: args.filter?.linkedTo?.map((agency) => agencyFromEnum(agency)),
               hasConflicts: args.filter?.hasConflicts,
+              ids: args.filter?.ids ?? undefined,
             },
             args.first,
             args.after ? decodeCursor(args.after) : null,

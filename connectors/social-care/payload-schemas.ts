@@ -289,6 +289,12 @@ export const involvementRow = z.object({
 
 // ── local extension (ssdx_) ──
 
+/** A professional's work contact details: the standard's ssd_professionals has no e-mail to name them by. */
+export const professionalContactRow = z.object({
+  prco_professional_id: id,
+  prco_email: text,
+});
+
 export const placementReferralRow = z.object({
   plrf_referral_id: id,
   plrf_person_id: id,
@@ -430,6 +436,7 @@ export type MissingRow = z.output<typeof missingRow>;
 export type CareLeaverRow = z.output<typeof careLeaverRow>;
 export type ProfessionalRow = z.output<typeof professionalRow>;
 export type InvolvementRow = z.output<typeof involvementRow>;
+export type ProfessionalContactRow = z.output<typeof professionalContactRow>;
 export type PlacementReferralRow = z.output<typeof placementReferralRow>;
 export type PlacementAssessmentRow = z.output<typeof placementAssessmentRow>;
 export type MeetingRow = z.output<typeof meetingRow>;

@@ -1,7 +1,7 @@
 /**
  * Pages through every person in the SSD for the identity index, in person id order with a keyset cursor (so a
  * page costs the same wherever it is, and people added meanwhile are not skipped). One statement per table a page:
- * ssd_person, then the page's linked identifiers and addresses.
+ * ssd_person, then the page's linked identifiers, addresses and sealed records (ssdx_sealed_record).
  */
 import type { PersonIndexPage } from '../connector.js';
 import { HubError } from '../../platform/errors.js';
@@ -44,17 +44,20 @@ export async function readPersonIndexPage(
   const rows = await client.rows(ssd.personIndex, pageSql, [after, pageSize + 1]);
   const people = rows.slice(0, pageSize);
   const ids = people.map((person) => person.pers_person_id);
-  const [identifiers, addresses] = await Promise.all([
+  const [identifiers, addresses, sealedRecords] = await Promise.all([
     client.rowsWhereAny(ssd.linkedIdentifiers, 'link_person_id', ids),
     client.rowsWhereAny(ssd.address, 'addr_person_id', ids),
+    client.rowsWhereAny(ssd.sealedRecords, 'seal_person_id', ids),
   ]);
   const identifiersByPerson = groupBy(identifiers, (row) => row.link_person_id);
   const addressesByPerson = groupBy(addresses, (row) => row.addr_person_id);
+  const sealedByPerson = groupBy(sealedRecords, (row) => row.seal_person_id);
   const records = people.map((person) =>
     toPersonRecord(
       person,
       identifiersByPerson.get(person.pers_person_id) ?? [],
       addressesByPerson.get(person.pers_person_id) ?? [],
+      sealedByPerson.get(person.pers_person_id) ?? [],
     ),
   );
   const last = people[people.length - 1];

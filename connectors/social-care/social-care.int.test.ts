@@ -7,6 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 // Test only: the connector is checked through the real gateway stitching, against the real simulator.
+import { testGatewayContext } from '../../gateway/access/testing.js';
 import { stitchGateway } from '../../gateway/stitch.js';
 import { FaultController } from '../../simulators/kit/faults.js';
 import { WebhookSender } from '../../simulators/kit/webhooks.js';
@@ -25,6 +26,7 @@ import type { Db } from '../../store/db.js';
 import socialCareConnector from './index.js';
 import {
   coresidentPersonId,
+  fixtureEmail,
   fixturePersonId,
   fixtureUnitId,
   simulatorPopulation,
@@ -181,7 +183,7 @@ async function query(
     schema,
     document: parse(source),
     variableValues: variables,
-    contextValue: {},
+    contextValue: testGatewayContext(),
   })) as ExecutionResult<Data>;
 }
 
@@ -621,12 +623,63 @@ describe('social care connector against the simulator, through the stitched gate
       dateOfBirth: '2009-03-14',
       sex: 'F',
       postcode: 'LS6 1AA',
+      sealedReason: null,
+    });
+    expect(all.records.find((record) => record.localId === coresidentPersonId)?.sealedReason).toBe(
+      'RESTRICTED_ADDRESS',
+    );
+  });
+
+  it('reads relationships naming each allocated professional by work e-mail, none for an unknown one', async () => {
+    const relationships = await connector.relationships!([fixturePersonId, coresidentPersonId]);
+    const byRecord = (localId: string) =>
+      relationships
+        .filter((relationship) => relationship.localId === localId)
+        .sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(byRecord(fixturePersonId)).toEqual([
+      {
+        localId: fixturePersonId,
+        kind: 'ALLOCATED_SOCIAL_WORKER',
+        subject: { person: fixtureEmail('FX-SW') },
+        since: '2023-06-01',
+      },
+      {
+        localId: fixturePersonId,
+        kind: 'IRO',
+        subject: { person: fixtureEmail('FX-IRO') },
+        since: '2023-06-03',
+      },
+      {
+        localId: fixturePersonId,
+        kind: 'PERSONAL_ADVISER',
+        subject: { person: fixtureEmail('FX-PA') },
+        since: '2025-03-14',
+      },
+      {
+        localId: fixturePersonId,
+        kind: 'TEAM_MANAGER',
+        subject: { person: fixtureEmail('FX-TM') },
+        since: '2023-06-02',
+      },
+    ]);
+    // The co-resident's IRO is not in the council's workforce tables: no e-mail, so no relationship.
+    expect(byRecord(coresidentPersonId)).toEqual([
+      {
+        localId: coresidentPersonId,
+        kind: 'ALLOCATED_SOCIAL_WORKER',
+        subject: { person: fixtureEmail('FX-SW2') },
+        since: '2023-11-01',
+      },
+    ]);
+    expect(relationships).toHaveLength(5);
+    expect(await queryCounts()).toEqual({
+      ssd_involvements: 1,
+      ssd_care_leavers: 1,
+      ssdx_professional_contact: 1,
     });
   });
 
-  it('reads relationships (none while the SSD carries no work email) and answers ping', async () => {
-    expect(await connector.relationships!([fixturePersonId, coresidentPersonId])).toEqual([]);
-    expect(await queryCounts()).toEqual({ ssd_involvements: 1 });
+  it('answers ping, and fails it when the database is down', async () => {
     await expect(connector.ping()).resolves.toBeUndefined();
     await admin('PUT', '/admin/faults', { down: true });
     await expect(connector.ping()).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });

@@ -54,6 +54,7 @@ export const ssd = {
   careLeavers: table('ssd_care_leavers', rows.careLeaverRow),
   professionals: table('ssd_professionals', rows.professionalRow),
   involvements: table('ssd_involvements', rows.involvementRow),
+  professionalContacts: table('ssdx_professional_contact', rows.professionalContactRow),
   placementReferrals: table('ssdx_placement_referral', rows.placementReferralRow),
   placementAssessments: table('ssdx_placement_assessment', rows.placementAssessmentRow),
   meetings: table('ssdx_meeting', rows.meetingRow),

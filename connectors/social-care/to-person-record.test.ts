@@ -54,6 +54,7 @@ describe('SSD person for the identity index', () => {
       dateOfBirth: '2009-03-14',
       sex: 'F',
       postcode: 'LS6 2QD',
+      sealedReason: null,
     });
   });
 
@@ -92,5 +93,12 @@ describe('SSD person for the identity index', () => {
     expect(toPersonRecord(person({ pers_single_unique_id: '9990001007' }), [], []).nhsNumber).toBe(
       '9990001007',
     );
+  });
+
+  it('carries the reason a sealed record is sealed, and seals one recorded without a reason', () => {
+    const sealed = (reason: string | null) => [{ seal_person_id: 'P-1', seal_reason: reason }];
+    expect(toPersonRecord(person({}), [], [], sealed('ADOPTION')).sealedReason).toBe('ADOPTION');
+    expect(toPersonRecord(person({}), [], [], sealed(null)).sealedReason).toBe('SEALED');
+    expect(toPersonRecord(person({}), [], []).sealedReason).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 /**
  * One SSD person for the identity index. Identifiers are kept as recorded (only spacing and case tidied), even when
- * they fail their check: identity matching reports invalid identifiers as conflicts, so it must see them.
+ * they fail their check: identity matching reports invalid identifiers as conflicts, so it must see them. A sealed
+ * record's reason travels with it, so the gateway knows a child is sealed without reading social care.
  */
 import type { AgencyPersonRecord } from '../connector.js';
 import { normaliseNhsNumber } from '../../schema/identifiers/nhs-number.js';
 import { compare } from './lists.js';
-import type { AddressRow, LinkedIdentifierRow, PersonIndexRow } from './payload-schemas.js';
+import type { AddressRow, LinkedIdentifierRow, PersonIndexRow, SealedRecordRow } from './payload-schemas.js';
 
 const sexes: Record<string, AgencyPersonRecord['sex']> = {
   M: 'M',
@@ -47,6 +48,7 @@ export function toPersonRecord(
   person: PersonIndexRow,
   identifiers: readonly LinkedIdentifierRow[],
   addresses: readonly AddressRow[],
+  sealedRecords: readonly SealedRecordRow[] = [],
 ): AgencyPersonRecord {
   // SSD v1.4 names the NHS number pers_single_unique_id; older extracts only fill pers_common_child_id.
   const nhsNumber =
@@ -62,7 +64,14 @@ export function toPersonRecord(
     dateOfBirth: person.pers_dob ?? '',
     sex: sexOf(person),
     postcode: postcodeOf(addresses),
+    sealedReason: sealedReasonOf(sealedRecords),
   };
+}
+
+/** As the section reports it: a seal row without a reason still seals the record. */
+function sealedReasonOf(sealedRecords: readonly SealedRecordRow[]): string | null {
+  const [first] = sealedRecords;
+  return first === undefined ? null : (first.seal_reason ?? 'SEALED');
 }
 
 function blankToNull(value: string | null): string | null {

@@ -88,8 +88,10 @@ async function previousRecords(
     date_of_birth: string;
     sex: AgencyPersonRecord['sex'];
     postcode: string | null;
+    sealed_reason: string | null;
   }>(
-    `SELECT agency, local_id, nhs_number, upn, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, sex, postcode
+    `SELECT agency, local_id, nhs_number, upn, given_name, family_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, sex, postcode,
+       sealed_reason
        FROM agency_records WHERE agency = ANY($1::text[])`,
     [agencies],
   );
@@ -103,6 +105,8 @@ async function previousRecords(
     dateOfBirth: row.date_of_birth,
     sex: row.sex,
     postcode: row.postcode,
+    // Kept as it was: an agency that could not be read must not unseal its records.
+    sealedReason: row.sealed_reason,
   }));
 }
 

@@ -10,6 +10,11 @@ import type { Population, Professional, SocialCareRecord } from '../../../simula
 export const fixturePersonId = 'P-FIXTURE';
 export const coresidentPersonId = 'P-FIXTURE-2';
 export const fixtureUnitId = 'FX-UNIT';
+export const unknownProfessionalId = 'FX-UNKNOWN';
+
+/** The work e-mail the simulator's contact table holds for a fixture professional. */
+export const fixtureEmail = (professionalId: string): string =>
+  `${professionalId.toLowerCase()}@example.gov.uk`;
 
 function professional(id: string, name: string, role: Professional['role'], team?: string): Professional {
   return {
@@ -18,7 +23,7 @@ function professional(id: string, name: string, role: Professional['role'], team
     name,
     role,
     organisationId: 'ORG-LA',
-    email: `${id.toLowerCase()}@example.gov.uk`,
+    email: fixtureEmail(id),
     phone: '0113 496 0000',
     ...(team === undefined ? {} : { team }),
   };
@@ -359,7 +364,7 @@ function fixtureRecord(): SocialCareRecord {
   };
 }
 
-/** Already living in the fixture's home when the fixture child arrived; a sealed record. */
+/** Already living in the fixture's home when the fixture child arrived; a sealed record; an IRO nobody can name. */
 function coresidentRecord(): SocialCareRecord {
   return {
     ...emptyRecord(coresidentPersonId, 'FX2'),
@@ -404,6 +409,15 @@ function coresidentRecord(): SocialCareRecord {
         role: 'SOCIAL_WORKER',
         team: 'Children Looked After Team 1',
         startDate: '2023-11-01T12:00:00.000Z',
+        endDate: null,
+      },
+      // A professional the council's workforce tables do not list, so no e-mail names them.
+      {
+        id: 'FX2-INV2',
+        professionalId: unknownProfessionalId,
+        role: 'IRO',
+        team: 'Independent Reviewing Service',
+        startDate: '2023-11-02T09:00:00.000Z',
         endDate: null,
       },
     ],

@@ -341,6 +341,15 @@ export const ssdRows: Record<string, SsdRow[]> = {
     },
     { prof_professional_id: 'PRO-OLD', prof_professional_name: 'Olive Former' },
   ],
+  ssdx_professional_contact: [
+    {
+      prco_professional_id: 'PRO-SW',
+      prco_email: ' Sam.Worker@Council.example ',
+      prco_phone: '0113 496 0001',
+    },
+    { prco_professional_id: 'PRO-IRO', prco_email: 'ira.reviewer@council.example' },
+    { prco_professional_id: 'PRO-OLD', prco_email: 'olive.former@council.example' },
+  ],
   ssdx_placement_referral: [
     {
       plrf_referral_id: 'PLR-1',

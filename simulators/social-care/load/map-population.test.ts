@@ -149,4 +149,21 @@ describe('mapPopulationToRows', () => {
       meet_updated_risk_assessment: 'N',
     });
   });
+
+  it('gives every professional social care lists a contact row with their work e-mail and phone', () => {
+    const professionals = sink.rows('ssd_professionals');
+    const contacts = new Map(
+      sink.rows('ssdx_professional_contact').map((row) => [row.prco_professional_id, row]),
+    );
+    expect(professionals.length).toBeGreaterThan(0);
+    expect(contacts.size).toBe(professionals.length);
+    for (const row of professionals) {
+      const professional = population.professionals.find((p) => p.id === row.prof_professional_id);
+      expect(contacts.get(row.prof_professional_id)).toEqual({
+        prco_professional_id: row.prof_professional_id,
+        prco_email: professional?.email,
+        prco_phone: professional?.phone,
+      });
+    }
+  });
 });

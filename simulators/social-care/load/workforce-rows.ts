@@ -19,7 +19,10 @@ const jobTitles: Record<Professional['role'], string> = {
 
 const parentDepartment = { id: 'CHILDRENS_SERVICES', name: "Children's Services" };
 
-/** Social care's own staff, everyone its records name, their teams, and who is involved with each child. */
+/**
+ * Social care's own staff, everyone its records name (with their work contact details), their teams, and who is
+ * involved with each child.
+ */
 export function mapWorkforce(population: Population, sink: RowSink): void {
   const referenced = new Set<string>();
   const openCaseload = new Map<string, number>();
@@ -63,6 +66,11 @@ export function mapWorkforce(population: Population, sink: RowSink): void {
       prof_professional_caseload: openCaseload.get(professional.id) ?? 0,
       prof_professional_department: professional.team ?? null,
       prof_full_time_equivalency: 1,
+    });
+    sink.add('ssdx_professional_contact', {
+      prco_professional_id: professional.id,
+      prco_email: professional.email,
+      prco_phone: professional.phone,
     });
   }
 

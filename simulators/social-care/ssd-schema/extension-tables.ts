@@ -161,6 +161,13 @@ export const extensionTables: TableDef[] = [
       c('msdx_review_requested', flag),
     ],
   ),
+  // ssd_professionals carries no contact details, yet access control names a professional by work e-mail.
+  table(
+    'ssdx_professional_contact',
+    'prco_professional_id',
+    [],
+    [c('prco_professional_id', id), c('prco_email', 'varchar(255)'), c('prco_phone', 'varchar(48)')],
+  ),
   table(
     'ssdx_care_leaver_pathway',
     'clpx_person_id',
