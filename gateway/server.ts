@@ -2,7 +2,7 @@
  * Builds the gateway's HTTP server without listening: /graphql (Apollo Server), /healthz, /readyz, /metrics.
  * main.ts and the tests both use this, so what is tested is what runs.
  */
-import { ApolloServer, type ApolloServerOptionsWithSchema } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -16,7 +16,15 @@ import { accessAuditPlugin } from './access/audit-plugin.js';
 import { authenticate, type GatewayAccess } from './access/gateway-access.js';
 import type { GatewayContext } from './access/gateway-context.js';
 import type { Caller } from './auth/policy.js';
+import { parseConfig } from '../platform/config.js';
 import { formatGraphQLError } from './format-error.js';
+import {
+  createOperationLimits,
+  createPersistedQueryPlugin,
+  hardeningConfigSection,
+  loadPersistedQueryManifest,
+  type HardeningConfig,
+} from './hardening/index.js';
 import { deduplicateErrorsPlugin } from './plugins/deduplicate-errors.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { createJitGateway } from './jit-executor.js';
@@ -34,9 +42,11 @@ export interface GatewayDeps {
   readinessChecks: readonly ReadinessCheck[];
   /** Who is calling, what they may see, and the audit of it: every /graphql request goes through it. */
   access: GatewayAccess;
-  /** More Apollo plugins and validation rules (operation limits, persisted queries). */
-  apolloPlugins?: ApolloServerOptionsWithSchema<GatewayContext>['plugins'];
-  validationRules?: ApolloServerOptionsWithSchema<GatewayContext>['validationRules'];
+  /**
+   * Operation limits, field suggestions and the persisted-query allow-list (gateway/hardening/). Default: the
+   * measured default limits, so a gateway is never built without them.
+   */
+  hardening?: Pick<HardeningConfig, 'limits' | 'fieldSuggestions' | 'persistedQueries'>;
   /**
    * How operations are executed: 'graphql-js' (default), or 'jit', which compiles each operation once with
    * graphql-jit (bounded cache). jit speeds up plain schemas but not the stitched child view, whose every field
@@ -105,6 +115,12 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   app.addHook('onClose', async () => {
     await startedApollo?.stop();
   });
+  const hardening = deps.hardening ?? parseConfig({ hardening: hardeningConfigSection }, {}).hardening;
+  const limits = createOperationLimits(hardening, deps.nodeEnv);
+  const allowList =
+    hardening.persistedQueries.mode === 'allow-list' && hardening.persistedQueries.file !== undefined
+      ? [createPersistedQueryPlugin(await loadPersistedQueryManifest(hardening.persistedQueries.file))]
+      : [];
   const startApollo = async (schema: GraphQLSchema) => {
     const apollo = new ApolloServer<GatewayContext>({
       ...(deps.executor === 'jit' ? { gateway: createJitGateway(schema) } : { schema }),
@@ -118,6 +134,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
       // No Apollo drain plugin: fastify.close() drains HTTP and then stops Apollo (the plugin would close fastify
       // from inside Apollo's stop, and each would wait for the other).
       plugins: [
+        ...allowList,
         ApolloServerPluginCacheControlDisabled(),
         deduplicateErrorsPlugin,
         accessAuditPlugin({
@@ -125,9 +142,10 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
           now: deps.access.now,
           ...(deps.access.onAudited ? { onAudited: deps.access.onAudited } : {}),
         }),
-        ...(deps.apolloPlugins ?? []),
+        ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ],
-      ...(deps.validationRules ? { validationRules: deps.validationRules } : {}),
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       logger: {
         debug: () => undefined,
         info: () => undefined,

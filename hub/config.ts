@@ -1,6 +1,7 @@
 /**
  * The hub's whole configuration: every module's section, parsed once from the environment at start-up.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { defineConfigSection, envInt, parseConfig, type Env } from '../platform/config.js';
 import { platformConfigSection } from '../platform/platform-config.js';
@@ -9,6 +10,7 @@ import { storeConfigSection } from '../store/store-config.js';
 import { accessAdminConfigSection } from '../gateway/access-admin/access-admin-config.js';
 import { authConfigSection } from '../gateway/auth/auth-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
+import { hardeningConfigSection } from '../gateway/hardening/hardening-config.js';
 import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
 import { webhookConfigSection } from '../gateway/webhooks/webhook-config.js';
 import { connectorModules } from '../connectors/registry.js';
@@ -43,6 +45,7 @@ export const hubConfigSections = {
   platform: platformConfigSection,
   gateway: gatewayConfigSection,
   auth: authConfigSection,
+  hardening: hardeningConfigSection,
   accessAdmin: accessAdminConfigSection,
   remoteConnectors: remoteConnectorsConfigSection,
   webhooks: webhookConfigSection,
@@ -68,5 +71,9 @@ export function parseHubConfig(env: Env): HubConfig {
   >;
   const connectors: Record<string, unknown> = {};
   for (const module of connectorModules) connectors[module.name] = parsed[`connector:${module.name}`];
-  return { ...(parsed as ReturnType<typeof parseConfig<typeof hubConfigSections>>), connectors };
+  const hub = parsed as ReturnType<typeof parseConfig<typeof hubConfigSections>>;
+  // Local keys live with the rest of the hub's local state unless placed elsewhere on purpose.
+  const keyDirSet = env['AUTH_LOCAL_KEY_DIR'] !== undefined && env['AUTH_LOCAL_KEY_DIR'] !== '';
+  const auth = keyDirSet ? hub.auth : { ...hub.auth, localKeyDir: join(hub.demo.dataDir, 'auth') };
+  return { ...hub, auth, connectors };
 }

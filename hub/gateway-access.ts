@@ -17,7 +17,9 @@ import type { GatewayAccess } from '../gateway/access/gateway-access.js';
 import { endExpiredAccessGrants } from '../gateway/audit/access-grants.js';
 import { AuditWriter } from '../gateway/audit/audit-writer.js';
 import { createAuth } from '../gateway/auth/index.js';
+import { createUserRateLimiter } from '../gateway/hardening/index.js';
 import type { Logger } from '../platform/logger.js';
+import { createRedis, keyspace } from '../platform/redis.js';
 import type { Db } from '../store/db.js';
 import type { HubConfig } from './config.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -35,6 +37,8 @@ export async function createHubAccess(context: {
   db: Db;
   logger: Logger;
   lifecycle: Lifecycle;
+  /** The Redis the hub resolved (its URL may be a private server's). */
+  redisConfig: HubConfig['redis'];
 }): Promise<HubAccess> {
   const { config, db, logger, lifecycle } = context;
   const auth = await createAuth(config.auth);
@@ -64,8 +68,23 @@ export async function createHubAccess(context: {
   sweep.unref();
   lifecycle.add('access grant sweep', async () => clearInterval(sweep));
 
+  const rateLimitRedis = createRedis(context.redisConfig, {
+    connectionName: 'gateway-rate-limit',
+    logger,
+    failFast: true,
+  });
+  await rateLimitRedis.connect();
+  lifecycle.add('rate limit redis', async () => void (await rateLimitRedis.quit()));
+  const limiter = createUserRateLimiter({
+    redis: rateLimitRedis,
+    keyPrefix: keyspace(config.platform.hubEnv).key('ratelimit', 'graphql'),
+    perMinute: config.hardening.rateLimitPerMinute,
+    onUnavailable: () => logger.warn('rate limit store unavailable: requests are allowed meanwhile'),
+  });
+
   return {
     access: {
+      rateLimit: (userId) => limiter.consume(userId),
       verifier: auth.verifier,
       decider: createAccessDecider({
         db,

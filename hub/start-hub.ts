@@ -83,7 +83,7 @@ export async function startHub({
   let schemaReady: { resolve: (schema: GraphQLSchema) => void; reject: (error: unknown) => void } | undefined;
   let accessAdmin: Connector | undefined;
   if (run.gateway) {
-    const hubAccess = await createHubAccess({ config, db, logger, lifecycle });
+    const hubAccess = await createHubAccess({ config, db, logger, lifecycle, redisConfig });
     accessAdmin = hubAccess.adminConnector;
     const schema = new Promise<GraphQLSchema>((resolve, reject) => (schemaReady = { resolve, reject }));
     const gateway = await buildGateway({
@@ -93,6 +93,7 @@ export async function startHub({
       schema,
       readinessChecks,
       access: hubAccess.access,
+      hardening: config.hardening,
       routes: [
         (app) => registerWebhookRoutes(app, { config: () => config.webhooks, db, logger, connectors }),
       ],
