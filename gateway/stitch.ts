@@ -3,14 +3,16 @@
  * no single agency: `Child.sources`, `Child.chronology` and `Child.teamAroundTheChild`. These are built from each
  * connector's declared contribution, so a new connector needs no change here.
  */
-import type { SubschemaConfig } from '@graphql-tools/delegate';
+import { delegateToSchema, type SubschemaConfig } from '@graphql-tools/delegate';
 import { stitchSchemas } from '@graphql-tools/stitch';
-import type { Executor } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import type { Executor, IResolvers } from '@graphql-tools/utils';
+import type { GraphQLResolveInfo, GraphQLSchema, OperationTypeNode } from 'graphql';
 import type { AgencyContribution, Connector } from '../connectors/connector.js';
 import { categoriesDeclaredIn } from './access/agency-categories.js';
 import { withAccessControl } from './access/enforce-access.js';
+import type { GatewayContext } from './access/gateway-context.js';
 import { withoutInternalRootFields } from './access/internal-root-fields.js';
+import { scopeChildListing } from './access/scoped-listing.js';
 
 export interface StitchOptions {
   /** Connectors reached over HTTP instead of in-process, by name. */
@@ -65,6 +67,7 @@ export function stitchGateway(connectors: readonly Connector[], options: StitchO
       }
     `,
     resolvers: {
+      ...scopedChildListing(subschemas),
       Child: {
         sources: {
           selectionSet: selection(
@@ -129,6 +132,37 @@ function withChildId(merge: Connector['merge']): Connector['merge'] {
   const selectionSet = child.selectionSet;
   if (selectionSet === undefined || /[{\s]id[\s}]/.test(selectionSet)) return merge;
   return { ...merge, Child: { ...child, selectionSet: selectionSet.replace('{', '{ id') } };
+}
+
+/**
+ * The identity subschema's `children` listing, delegated with the caller's reachable children as its `ids` filter
+ * (when the subschema's listing takes a filter: the test doubles' listings do not).
+ */
+function scopedChildListing(subschemas: readonly SubschemaConfig[]): IResolvers {
+  const identity = subschemas.find((subschema) => subschema.name === 'identity');
+  const listing = identity?.schema.getQueryType()?.getFields()['children'];
+  if (!identity || !listing?.args.some((arg) => arg.name === 'filter')) return {};
+
+  return {
+    Query: {
+      children: {
+        resolve: async (
+          _root: unknown,
+          args: Record<string, unknown>,
+          context: Record<string, unknown>,
+          info: GraphQLResolveInfo,
+        ) =>
+          delegateToSchema({
+            schema: identity,
+            operation: 'query' as OperationTypeNode,
+            fieldName: 'children',
+            args: await scopeChildListing(args, context as unknown as GatewayContext),
+            context,
+            info,
+          }),
+      },
+    },
+  };
 }
 
 /** A stitching selection set; `{ __typename }` when no agency contributes (an empty one does not parse). */

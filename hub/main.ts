@@ -79,7 +79,8 @@ function printWelcome(url: string): void {
       '',
       `child-view-hub is running at ${url}/graphql`,
       `  health:  ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,
-      `  try:     curl -s ${url}/graphql -H 'content-type: application/json' -d '{"query":"${example}"}'`,
+      `  token:   TOKEN=$(node --import tsx gateway/auth/mint-token-cli.ts --demo SOCIAL_WORKER)   (local demo keys; any role: GP, IRO, SENCO...)`,
+      `  try:     curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"${example}"}'`,
       '',
     ].join('\n'),
   );

@@ -33,7 +33,7 @@ import { startSimulatorHost, type SimulatorHost } from '../simulators/host.js';
 import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { openPostgresDb } from '../store/postgres-db.js';
-import { testGatewayContext } from '../gateway/access/testing.js';
+import { admitEveryChild, testGatewayContext } from '../gateway/access/testing.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -223,7 +223,7 @@ async function run(schema: GraphQLSchema) {
     schema,
     document: parse(pageQuery),
     variableValues: { first: 20 },
-    contextValue: { ...testGatewayContext(), request: newContext() },
+    contextValue: { ...testGatewayContext({ decider: admitEveryChild({ db }) }), request: newContext() },
   })) as ExecutionResult<{ children: { totalCount: number; edges: Array<{ node: PageNode }> } }>;
   return {
     data: result.data,

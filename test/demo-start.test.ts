@@ -1,9 +1,15 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { spawnHub } from './support/spawn-hub.js';
 
-// `npm start` as a new user runs it: embedded database, embedded agency simulators, demo population.
+const run = promisify(execFile);
+
+// `npm start` as a new user runs it: embedded database, embedded agency simulators, demo population, and a demo
+// token minted with the CLI the README shows.
 describe('npm start on one machine', () => {
-  it('serves the demo population through the simulators, every agency answering', async () => {
+  it('serves the demo population through the simulators to a demo user, every agency answering', async () => {
     const hub = await spawnHub({ DEMO_POPULATION_SIZE: '300' });
     try {
       const url = await hub.url;
@@ -12,13 +18,27 @@ describe('npm start on one machine', () => {
         checks: { name: string; ok: boolean }[];
       };
       expect(ready.status).toBe('ready');
-      const response = await fetch(`${url}/graphql`, {
+      const query =
+        '{ children(first: 50, filter: { linkedTo: [SOCIAL_CARE, HEALTH] }) { totalCount edges { node { id sources { agency state } } } } }';
+      const anonymous = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query:
-            '{ children(first: 50, filter: { linkedTo: [SOCIAL_CARE, HEALTH] }) { totalCount edges { node { id sources { agency state } } } } }',
-        }),
+        body: JSON.stringify({ query }),
+      });
+      expect(anonymous.status).toBe(401);
+
+      const { stdout: token } = await run(
+        process.execPath,
+        ['--import', 'tsx', 'gateway/auth/mint-token-cli.ts', '--demo', 'SOCIAL_WORKER'],
+        {
+          cwd: new URL('..', import.meta.url),
+          env: { PATH: process.env.PATH, AUTH_LOCAL_KEY_DIR: join(hub.dataDir, 'auth') },
+        },
+      );
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token.trim()}` },
+        body: JSON.stringify({ query }),
       });
       const body = (await response.json()) as {
         data: {
@@ -28,7 +48,8 @@ describe('npm start on one machine', () => {
           };
         };
       };
-      expect(body.data.children.totalCount).toBeGreaterThan(10);
+      // The demo social worker's caseload: the learning-review children allocated to her.
+      expect(body.data.children.totalCount).toBeGreaterThan(0);
       const states = body.data.children.edges.flatMap((edge) =>
         edge.node.sources.filter((s) => s.agency !== 'ADULT_SERVICES' && s.agency !== 'EDUCATION'),
       );

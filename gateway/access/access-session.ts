@@ -33,6 +33,7 @@ export class AccessSession {
   readonly caller: Caller;
   readonly requestId: string;
   private readonly loader: DataLoader<string, ChildAccess>;
+  private readonly decider: AccessDecider;
   private readonly trails = new Map<string, ChildTrail>();
   /** Response path of a child object → its id, so fields deep inside a child know whose data they are. */
   private readonly childPaths = new WeakMap<object, string>();
@@ -42,6 +43,7 @@ export class AccessSession {
   constructor(deps: AccessSessionDeps) {
     this.caller = deps.caller;
     this.requestId = deps.requestId;
+    this.decider = deps.decider;
     this.loader = new DataLoader(async (ids) => {
       const decisions = await deps.decider.decide(deps.caller, ids);
       return ids.map((id) => decisions.get(id) ?? denied(id));
@@ -60,6 +62,12 @@ export class AccessSession {
     }
     trail.reachedVia.add(via);
     return access;
+  }
+
+  /** The children the caller may reach (for listings); none for a role that sees no child data. */
+  reachableChildIds(limit: number): Promise<string[]> {
+    if (this.caller.categories.size === 0) return Promise.resolve([]);
+    return this.decider.reachableChildIds(this.caller, limit);
   }
 
   /** The decision made by `admit`, if the child was admitted in this request. */

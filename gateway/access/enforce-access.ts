@@ -71,9 +71,15 @@ export function withAccessControl(schema: GraphQLSchema, options: AccessControlO
       const category = getDirective(schema, fieldConfig, 'category')?.[0]?.['name'] as
         DataCategory | undefined;
 
-      if (returned === 'ChronologyEvent') resolve = filterItems(resolve, (event) => event['category']);
+      // An item whose own category was not selected falls under the list field's category; with neither, it is
+      // dropped (never released unclassified).
+      if (returned === 'ChronologyEvent')
+        resolve = filterItems(resolve, (event) => event['category'] ?? category);
       if (returned === 'Practitioner')
-        resolve = filterItems(resolve, (person) => practitionerCategory[String(person['agency'])]);
+        resolve = filterItems(
+          resolve,
+          (person) => practitionerCategory[String(person['agency'])] ?? category,
+        );
       if (coordinate === 'Child.sources') resolve = forbidSources(resolve, options.agencyCategories);
       if (category !== undefined) resolve = releaseCategory(resolve, category, coordinate);
       if (typeName === 'Child') resolve = bindChild(resolve);

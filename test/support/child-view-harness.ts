@@ -16,7 +16,7 @@ import type { Connector, ConnectorDeps } from '../../connectors/connector.js';
 import { connectorModules } from '../../connectors/registry.js';
 import { createHubInfoSchema } from '../../gateway/hub-info-schema.js';
 import type { GatewayAccess } from '../../gateway/access/gateway-access.js';
-import { openTestAccess } from '../../gateway/access/testing.js';
+import { admitEveryChild, openTestAccess } from '../../gateway/access/testing.js';
 import type { ReadinessCheck } from '../../gateway/readiness.js';
 import { buildGateway } from '../../gateway/server.js';
 import { stitchGateway } from '../../gateway/stitch.js';
@@ -71,6 +71,8 @@ export interface GatewayOptions {
    * child (openTestAccess), for tests whose subject is not access control.
    */
   access?: (db: Db) => GatewayAccess;
+  /** Gateway-owned subschemas to stitch beside the agencies (e.g. access administration). */
+  extraConnectors?: (db: Db) => Connector[];
 }
 
 export interface ChildViewHarness {
@@ -218,11 +220,15 @@ export async function startChildViewHarness(
           config: config.gateway,
           nodeEnv: config.platform.nodeEnv,
           logger,
-          schema: stitchGateway([hubInfoConnector, ...connectors], {
-            maxBatchSize: config.gateway.maxBatchSize,
-          }),
+          schema: stitchGateway(
+            [hubInfoConnector, ...(gatewayOptions.extraConnectors?.(db) ?? []), ...connectors],
+            {
+              maxBatchSize: config.gateway.maxBatchSize,
+            },
+          ),
           readinessChecks,
-          access: gatewayOptions.access?.(db) ?? openTestAccess(),
+          access: gatewayOptions.access?.(db) ?? openTestAccess({ decider: admitEveryChild({ db }) }),
+          hardening: config.hardening,
         });
         let url: string;
         try {

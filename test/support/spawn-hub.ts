@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export interface SpawnedHub {
   child: ChildProcess;
+  /** The hub's HUB_DATA_DIR (its local keys are under auth/). */
+  dataDir: string;
   stdout: () => string;
   stderr: () => string;
   /** Resolves with the gateway URL once the hub prints it. */
@@ -49,6 +51,7 @@ export async function spawnHub(env: Record<string, string | undefined>): Promise
   url.catch(() => undefined);
   return {
     child,
+    dataDir,
     stdout: () => out,
     stderr: () => err,
     url,
