@@ -102,6 +102,26 @@ describe('the hub running as the app role (store/roles/app-role.sql)', () => {
     expect(await verifyAuditChain(app)).toMatchObject({ ok: true, rows: 52 });
   });
 
+  it('keeps panel lists and alert notes as history: members and children are marked removed, never deleted', async () => {
+    await owner.db.query(`INSERT INTO panels (code, name, created_by) VALUES ('P1', 'Panel', 'owner')`);
+    await owner.db.query(`INSERT INTO children (id) VALUES ('child-1')`);
+    await app.query(
+      `INSERT INTO panel_members (panel_code, email, added_by) VALUES ('P1', 'a@council.example', 'm')`,
+    );
+    await app.query(
+      `INSERT INTO panel_children (panel_code, child_id, added_by) VALUES ('P1', 'child-1', 'm')`,
+    );
+    await app.query(
+      `UPDATE panel_children SET removed_by = 'm', removed_at = now() WHERE child_id = 'child-1'`,
+    );
+    await expect(app.query(`UPDATE panel_children SET child_id = 'child-2'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(app.query(`DELETE FROM panel_members`)).rejects.toThrow(/permission denied/);
+    await expect(app.query(`DELETE FROM privacy_alert_notes`)).rejects.toThrow(/permission denied/);
+    await expect(app.query(`UPDATE privacy_alert_notes SET note = 'x'`)).rejects.toThrow(/permission denied/);
+  });
+
   it('refuses to set up a superuser as the app role', async () => {
     await expect(applyAppRole(owner.db, 'postgres')).rejects.toThrow(/superuser/);
   });

@@ -71,6 +71,17 @@ BEGIN
     'GRANT UPDATE (status, acknowledged_by, acknowledged_at, closed_by, closed_at) ON %I.privacy_alerts TO %I',
     target_schema, app_role);
 
+  -- Privacy officers' notes on alerts are appended, never changed. Panel lists keep their history: a member or a
+  -- child leaves a list by being marked removed, never by deletion (who was on a panel decided who saw a child).
+  IF to_regclass(format('%I.privacy_alert_notes', target_schema)) IS NOT NULL THEN
+    EXECUTE format('REVOKE ALL ON %I.privacy_alert_notes FROM %I', target_schema, app_role);
+    EXECUTE format('GRANT SELECT, INSERT ON %I.privacy_alert_notes TO %I', target_schema, app_role);
+    EXECUTE format('REVOKE ALL ON %I.panel_members, %I.panel_children FROM %I', target_schema, target_schema, app_role);
+    EXECUTE format('GRANT SELECT, INSERT ON %I.panel_members, %I.panel_children TO %I', target_schema, target_schema, app_role);
+    EXECUTE format('GRANT UPDATE (removed_by, removed_at) ON %I.panel_members, %I.panel_children TO %I',
+      target_schema, target_schema, app_role);
+  END IF;
+
   -- Migrations are the owner's: the hub may only read which have been applied.
   IF to_regclass(format('%I.schema_migrations', target_schema)) IS NOT NULL THEN
     EXECUTE format('REVOKE ALL ON %I.schema_migrations FROM %I', target_schema, app_role);
