@@ -78,10 +78,10 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   app.decorateRequest('hubContext', null as unknown as RequestContext);
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request, reply) => {
-    request.hubContext = newContext({
-      traceparent: headerValue(request, 'traceparent'),
-      requestId: headerValue(request, 'x-request-id'),
-    });
+    // The request id is the gateway's own, never the client's: the access audit keys one event per (request,
+    // child) on it, and a client reusing one id across requests must not be able to merge their trails. A
+    // client's trace is continued through traceparent.
+    request.hubContext = newContext({ traceparent: headerValue(request, 'traceparent') });
     void reply.header('x-request-id', request.hubContext.requestId);
   });
   app.addHook('onResponse', async (request, reply) => {

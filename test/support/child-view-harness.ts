@@ -50,6 +50,8 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
   /** The response body as sent, for checks on what leaves the hub. */
   raw: string;
+  /** The gateway's id for the request (x-request-id response header): the access audit's request_id. */
+  requestId: string;
 }
 
 export interface RunningGateway {
@@ -324,7 +326,7 @@ async function postGraphQL<T>(
   });
   const raw = await response.text();
   const body = JSON.parse(raw) as Omit<GraphQLResponse<T>, 'status' | 'raw'>;
-  return { ...body, status: response.status, raw };
+  return { ...body, status: response.status, raw, requestId: response.headers.get('x-request-id') ?? '' };
 }
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
