@@ -57,25 +57,8 @@ export const ACTIVITIES = [
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
-/** The values of the shared SDL's `DataCategory` enum (schema/shared-sdl.ts; a test keeps the two in step). */
-export const DATA_CATEGORIES = [
-  'IDENTITY',
-  'CONTACT_DETAILS',
-  'ADDRESS',
-  'SOCIAL_CARE',
-  'CHILD_PROTECTION',
-  'LOOKED_AFTER',
-  'PLACEMENT',
-  'EXPLOITATION_RISK',
-  'HEALTH',
-  'GP_DETAILS',
-  'SEXUAL_HEALTH',
-  'MENTAL_HEALTH',
-  'EDUCATION',
-  'SEND',
-  'ADULT_SERVICES',
-] as const;
-export type DataCategory = (typeof DATA_CATEGORIES)[number];
+// The data categories are shared with reconciliation (schema/data-categories.ts).
+export { DATA_CATEGORIES, type DataCategory } from '../../schema/data-categories.js';
 
 export const PURPOSES_OF_USE = [
   'DIRECT_CARE',
