@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // `*.pg.test.ts` and `*.int.test.ts` talk to the real Redis and PostgreSQL; end-to-end tests live in test/.
 const serviceSuffixes = ['**/*.redis.test.ts', '**/*.pg.test.ts', '**/*.int.test.ts'];
 const ignored = ['**/node_modules/**', '.data/**'];
+// Every project captures every log line and fails the run if one carries personal data (test/support/log-audit.ts).
+const logAudit = 'test/support/log-audit.ts';
 
 export default defineConfig({
   // graphql 16 ships CJS (main) and ESM (module) builds. Node — and so the hub at run time and the libraries
@@ -18,6 +20,7 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           exclude: [...ignored, ...serviceSuffixes, 'test/**'],
+          globalSetup: [logAudit],
         },
       },
       {
@@ -26,7 +29,7 @@ export default defineConfig({
           name: 'services',
           include: serviceSuffixes,
           exclude: [...ignored, 'test/**'],
-          globalSetup: ['test/support/require-services.ts'],
+          globalSetup: ['test/support/require-services.ts', logAudit],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -37,7 +40,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/**/*.test.ts'],
           exclude: ignored,
-          globalSetup: ['test/support/require-services.ts'],
+          globalSetup: ['test/support/require-services.ts', logAudit],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -3,6 +3,7 @@
  * data redacted before anything is written (see redaction.ts).
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { capturingOutput } from './log-capture.js';
 import { currentContext } from './request-context.js';
 import { redactValue, scrubString } from './redaction.js';
 import type { PlatformConfig } from './platform-config.js';
@@ -17,9 +18,11 @@ export interface LoggerOptions {
 }
 
 export function createLogger({ service, level, destination }: LoggerOptions): Logger {
+  // Only when CVH_LOG_CAPTURE_DIR is set (the test suite's log audit): see log-capture.ts.
+  const capturing = capturingOutput(level, destination);
   return pino(
     {
-      level,
+      level: capturing?.level ?? level,
       base: { service },
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -44,6 +47,6 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
         return context ? { ...context } : {};
       },
     },
-    destination,
+    capturing?.stream ?? destination,
   );
 }

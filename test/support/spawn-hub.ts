@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { logCaptureDirVariable } from '../../platform/log-capture.js';
 
 export interface SpawnedHub {
   child: ChildProcess;
@@ -29,6 +30,8 @@ export async function spawnHub(env: Record<string, string | undefined>): Promise
       PGLITE_DIR: join(dataDir, 'pglite'),
       PORT: '0',
       LOG_LEVEL: 'info',
+      // The suite's log audit (log-audit.ts) captures the hub's lines too.
+      [logCaptureDirVariable]: process.env[logCaptureDirVariable],
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
