@@ -3,43 +3,18 @@
  * and a Db over a plain pool for connecting as a restricted role (openPostgresDb creates its schema, which a
  * role without CREATE on the database may not do).
  */
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Db, QueryResult, Tx } from '../../../store/db.js';
-import { migrate } from '../../../store/migrate.js';
-import { openPostgresDb } from '../../../store/postgres-db.js';
+import {
+  migratedSchema as migratedStoreSchema,
+  type TestSchema,
+} from '../../../store/testing/migrated-schema.js';
 import type { AuditEvent } from '../audit-event.js';
 
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { testDatabaseUrl, uniqueName, type TestSchema } from '../../../store/testing/migrated-schema.js';
 
-export function uniqueName(prefix: string): string {
-  return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-}
-
-export interface TestSchema {
-  db: Db;
-  schema: string;
-  /** Drops the schema and closes the pool. */
-  drop(): Promise<void>;
-}
-
-export async function migratedSchema(options: { poolMax?: number } = {}): Promise<TestSchema> {
-  const schema = uniqueName('t_audit');
-  const db = await openPostgresDb({
-    url: testDatabaseUrl,
-    schema,
-    poolMax: options.poolMax ?? 4,
-    statementTimeoutMs: 20_000,
-  });
-  await migrate(db);
-  return {
-    db,
-    schema,
-    async drop() {
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await db.close();
-    },
-  };
+export function migratedSchema(options: { poolMax?: number } = {}): Promise<TestSchema> {
+  return migratedStoreSchema({ ...options, prefix: 't_audit' });
 }
 
 /** A Db on an existing schema through a plain pool (no CREATE SCHEMA at start). */
