@@ -5,6 +5,7 @@
 import adultServices from './adult-services/index.js';
 import type { ConnectorModule } from './connector.js';
 import education from './education/index.js';
+import findings from './findings/index.js';
 import health from './health/index.js';
 import identity from './identity/index.js';
 import socialCare from './social-care/index.js';
@@ -15,4 +16,5 @@ export const connectorModules: ReadonlyArray<ConnectorModule<unknown>> = [
   health as ConnectorModule<unknown>,
   education as ConnectorModule<unknown>,
   adultServices as ConnectorModule<unknown>,
+  findings as ConnectorModule<unknown>,
 ];

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
 import { migratedSchema, type TestSchema } from '../../store/testing/migrated-schema.js';
 import { decided, notAssessed, type Finding } from '../rules/rule.js';
-import { actOnFinding, applyRuleResults, type RuleResult } from './findings-store.js';
+import { actOnFinding } from '../../connectors/findings/finding-actions.js';
+import { applyRuleResults, type RuleResult } from './findings-store.js';
 
 let store: TestSchema;
 let db: Db;

@@ -243,35 +243,3 @@ async function history(
     [findingId, at, change, status, by, note, JSON.stringify(detail)],
   );
 }
-
-export type PersonAction = 'ACKNOWLEDGE' | 'RESOLVE';
-
-/**
- * A person acknowledges (they have seen it and own it) or resolves (it is dealt with) an open finding, with a
- * note. Returns the finding's new status, or null when it is not open (already resolved, or no such finding).
- * A resolved finding whose condition the data still shows opens again at the next run, as a new finding.
- */
-export async function actOnFinding(
-  db: Db,
-  input: { findingId: string; action: PersonAction; actor: string; note: string | null; at: Date },
-): Promise<'ACKNOWLEDGED' | 'RESOLVED' | null> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ child_id: string; status: string }>(
-      `SELECT child_id, status FROM findings WHERE id = $1 FOR UPDATE`,
-      [input.findingId],
-    );
-    const row = rows[0];
-    if (!row || (row.status !== 'OPEN' && row.status !== 'ACKNOWLEDGED')) return null;
-    if (input.action === 'RESOLVE') {
-      await closeFinding(tx, input.findingId, 'RESOLVED', input.actor, input.note, input.at);
-      return 'RESOLVED';
-    }
-    if (row.status === 'ACKNOWLEDGED') return 'ACKNOWLEDGED';
-    await tx.query(`UPDATE findings SET status = 'ACKNOWLEDGED', status_changed_at = $2 WHERE id = $1`, [
-      input.findingId,
-      input.at,
-    ]);
-    await history(tx, input.findingId, 'ACKNOWLEDGED', 'ACKNOWLEDGED', input.actor, input.note, input.at);
-    return 'ACKNOWLEDGED';
-  });
-}
