@@ -1,8 +1,10 @@
 /**
  * Test wiring for gateway tests that are not about access control (stitching, executors, lifecycle): a caller
- * who sees every category, a decider that admits every child the index knows, and an in-memory audit sink.
+ * who sees every category, a decider that admits every child the index knows, and an in-memory (or discarding)
+ * audit sink.
  * Only tests and benchmarks import this; the hub wires the real verifier, decider and audit writer.
  */
+import type { Queryable } from '../../store/db.js';
 import type { AuditEvent } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-writer.js';
 import type { Caller } from '../auth/policy.js';
@@ -29,7 +31,8 @@ export function unrestrictedTestCaller(overrides: Partial<Caller> = {}): Caller 
   };
 }
 
-export function admitEveryChild(): AccessDecider {
+/** Admits every child; with a store, listings reach every child in its index (without one, none). */
+export function admitEveryChild(store?: { db: Queryable }): AccessDecider {
   const admitted = (childId: string): ChildAccess => ({
     childId,
     allowed: true,
@@ -39,7 +42,12 @@ export function admitEveryChild(): AccessDecider {
   });
   return {
     decide: async (_caller, childIds) => new Map(childIds.map((id) => [id, admitted(id)])),
-    reachableChildIds: async () => [],
+    reachableChildIds: async (_caller, limit) =>
+      store
+        ? (
+            await store.db.query<{ id: string }>(`SELECT id FROM children ORDER BY id LIMIT $1`, [limit])
+          ).rows.map((row) => row.id)
+        : [],
   };
 }
 
@@ -51,6 +59,19 @@ export class MemoryAuditSink implements AuditSink {
   async record(events: readonly AuditEvent[]): Promise<void> {
     if (this.failing) throw new Error('audit sink failing (test)');
     this.events.push(...events);
+  }
+}
+
+/**
+ * Accepts every event at once and keeps none, only a count: the audit taken out of the request path (benchmarks
+ * comparing against the durable writer), without MemoryAuditSink's growth under sustained load.
+ */
+export class DiscardAuditSink implements AuditSink {
+  /** Events accepted (and dropped) so far. */
+  events = 0;
+
+  async record(events: readonly AuditEvent[]): Promise<void> {
+    this.events += events.length;
   }
 }
 
