@@ -15,7 +15,7 @@ import {
 import { createAccessDecider } from '../gateway/access/child-access.js';
 import type { GatewayAccess } from '../gateway/access/gateway-access.js';
 import { endExpiredAccessGrants } from '../gateway/audit/access-grants.js';
-import { AuditWriter } from '../gateway/audit/audit-writer.js';
+import { AuditWriter } from '../store/audit/audit-writer.js';
 import { createAuth } from '../gateway/auth/index.js';
 import { createUserRateLimiter } from '../gateway/hardening/index.js';
 import type { Logger } from '../platform/logger.js';

@@ -6,7 +6,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEALED_CATEGORIES } from '../gateway/access/access-session.js';
-import type { AuditSink } from '../gateway/audit/audit-writer.js';
+import type { AuditSink } from '../store/audit/audit-writer.js';
 import { ROLES, type Role } from '../gateway/auth/vocabulary.js';
 import { stitchGateway } from '../gateway/stitch.js';
 import { categorisedLeaves, fullSelection } from './support/category-walk.js';

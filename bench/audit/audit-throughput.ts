@@ -6,9 +6,9 @@
  * TEST_DATABASE_URL, else the local test database; a throwaway schema is created and dropped.
  */
 import { performance } from 'node:perf_hooks';
-import { verifyAuditChain } from '../../gateway/audit/audit-chain.js';
-import type { AuditEvent } from '../../gateway/audit/audit-event.js';
-import { AuditWriter } from '../../gateway/audit/audit-writer.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
+import type { AuditEvent } from '../../store/audit/audit-event.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import type { Db } from '../../store/db.js';
 import { migrate } from '../../store/migrate.js';
 import { openPostgresDb } from '../../store/postgres-db.js';

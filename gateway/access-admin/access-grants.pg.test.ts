@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { verifyAuditChain } from '../audit/audit-chain.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
 import { migratedSchema, type TestSchema } from '../audit/testing/audit-test-db.js';
 import { createAccessAdminSchema } from './access-admin-schema.js';
 import {

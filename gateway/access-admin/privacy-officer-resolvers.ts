@@ -4,7 +4,7 @@
  * categories, field paths — never child data, so they are not themselves access_audit events.
  */
 import type { Db } from '../../store/db.js';
-import type { AuditRecord } from '../audit/audit-event.js';
+import type { AuditRecord } from '../../store/audit/audit-event.js';
 import {
   whatUserViewed,
   whoViewedChild,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
-import { AuditWriter } from '../audit/audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import { migratedSchema, sampleEvent, type TestSchema } from '../audit/testing/audit-test-db.js';
 import { createAccessAdminSchema } from './access-admin-schema.js';
 import { dataOf, run, testCaller } from './testing/access-admin-test-kit.js';

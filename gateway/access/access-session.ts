@@ -4,7 +4,7 @@
  * and from that the request's audit events — one per child.
  */
 import DataLoader from 'dataloader';
-import type { AuditEvent, AuditOutcome } from '../audit/audit-event.js';
+import type { AuditEvent, AuditOutcome } from '../../store/audit/audit-event.js';
 import type { Caller } from '../auth/policy.js';
 import type { DataCategory } from '../auth/vocabulary.js';
 import type { AccessDecider, ChildAccess } from './child-access.js';

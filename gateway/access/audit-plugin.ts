@@ -5,7 +5,7 @@
  * limit) are audited as REJECTED with no child.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditSink } from '../audit/audit-writer.js';
+import type { AuditSink } from '../../store/audit/audit-writer.js';
 import type { GatewayContext } from './gateway-context.js';
 
 export interface AccessAuditPluginDeps {

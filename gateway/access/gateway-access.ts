@@ -6,7 +6,7 @@
 import type { JSONWebKeySet } from 'jose';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isHubError } from '../../platform/errors.js';
-import type { AuditSink } from '../audit/audit-writer.js';
+import type { AuditSink } from '../../store/audit/audit-writer.js';
 import type { Caller } from '../auth/policy.js';
 import type { TokenVerifier } from '../auth/verify-token.js';
 import type { AccessDecider } from './child-access.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../audit/audit-event.js';
+import type { AuditEvent } from '../../store/audit/audit-event.js';
 import { DiscardAuditSink } from './testing.js';
 
 const event = (childId: string): AuditEvent => ({

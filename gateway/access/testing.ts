@@ -5,8 +5,8 @@
  * Only tests and benchmarks import this; the hub wires the real verifier, decider and audit writer.
  */
 import type { Queryable } from '../../store/db.js';
-import type { AuditEvent } from '../audit/audit-event.js';
-import type { AuditSink } from '../audit/audit-writer.js';
+import type { AuditEvent } from '../../store/audit/audit-event.js';
+import type { AuditSink } from '../../store/audit/audit-writer.js';
 import type { Caller } from '../auth/policy.js';
 import { ACTIVITIES, DATA_CATEGORIES, RELATIONSHIP_KINDS } from '../auth/vocabulary.js';
 import { AccessSession } from './access-session.js';

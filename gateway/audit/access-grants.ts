@@ -7,8 +7,8 @@
  */
 import type { Db, Queryable, Tx } from '../../store/db.js';
 import { HubError, isHubError } from '../../platform/errors.js';
-import { appendAuditEvents } from './audit-chain.js';
-import { toCanonicalEvent, type AuditEvent } from './audit-event.js';
+import { appendAuditEvents } from '../../store/audit/audit-chain.js';
+import { toCanonicalEvent, type AuditEvent } from '../../store/audit/audit-event.js';
 
 export type AccessGrantKind = 'SELF_CLAIMED' | 'BREAK_GLASS';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/db.js';
 import { applyAppRole } from '../../store/roles/app-role.js';
 import { endAccessGrant, startAccessGrant } from './access-grants.js';
-import { verifyAuditChain } from './audit-chain.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
 import { acknowledgeAlert, detectUnusualVolume, openAlerts } from './audit-queries.js';
-import { AuditWriter } from './audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import {
   migratedSchema,
   poolDb,

@@ -8,8 +8,8 @@ import {
   rowToAuditRecord,
   verifyAuditChain,
   type AuditRow,
-} from './audit-chain.js';
-import { AuditWriter } from './audit-writer.js';
+} from '../../store/audit/audit-chain.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import {
   migratedSchema,
   poolDb,

@@ -6,9 +6,9 @@ import type { Db } from '../../store/db.js';
 import { migrate } from '../../store/migrate.js';
 import { openPgliteDb } from '../../store/pglite-db.js';
 import { startAccessGrant } from './access-grants.js';
-import { verifyAuditChain } from './audit-chain.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
 import { detectUnusualVolume, whoViewedChild } from './audit-queries.js';
-import { AuditWriter } from './audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import { sampleEvent } from './testing/audit-test-db.js';
 
 // The embedded engine `npm start` uses with no DATABASE_URL: same migration, same chain, same triggers (PGlite

@@ -7,8 +7,8 @@ import {
   findActiveAccessGrant,
   startAccessGrant,
 } from './access-grants.js';
-import { verifyAuditChain } from './audit-chain.js';
-import type { AuditEvent } from './audit-event.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
+import type { AuditEvent } from '../../store/audit/audit-event.js';
 import {
   acknowledgeAlert,
   closeAlert,
@@ -17,7 +17,7 @@ import {
   whatUserViewed,
   whoViewedChild,
 } from './audit-queries.js';
-import { AuditWriter } from './audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import { migratedSchema, sampleEvent, type TestSchema } from './testing/audit-test-db.js';
 
 let store: TestSchema;

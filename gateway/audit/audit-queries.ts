@@ -5,8 +5,8 @@
  */
 import type { Db, Queryable } from '../../store/db.js';
 import { HubError } from '../../platform/errors.js';
-import { auditRecordColumns, rowToAuditRecord, type AuditRow } from './audit-chain.js';
-import type { AuditOutcome, AuditRecord } from './audit-event.js';
+import { auditRecordColumns, rowToAuditRecord, type AuditRow } from '../../store/audit/audit-chain.js';
+import type { AuditOutcome, AuditRecord } from '../../store/audit/audit-event.js';
 
 export interface Page<T> {
   items: T[];

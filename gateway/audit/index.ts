@@ -4,7 +4,7 @@ export {
   type AuditSink,
   type AuditWriterOptions,
   type AuditWriterStats,
-} from './audit-writer.js';
+} from '../../store/audit/audit-writer.js';
 export {
   auditGrantKinds,
   auditOutcomes,
@@ -12,7 +12,7 @@ export {
   type AuditGrantKind,
   type AuditOutcome,
   type AuditRecord,
-} from './audit-event.js';
+} from '../../store/audit/audit-event.js';
 export {
   GENESIS_HASH,
   appendAuditEvents,
@@ -20,7 +20,7 @@ export {
   verifyAuditChain,
   type AuditChainReport,
   type VerifyOptions,
-} from './audit-chain.js';
+} from '../../store/audit/audit-chain.js';
 export {
   endAccessGrant,
   endExpiredAccessGrants,

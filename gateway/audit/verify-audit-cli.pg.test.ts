@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditWriter } from './audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import { migratedSchema, sampleEvent, testDatabaseUrl, type TestSchema } from './testing/audit-test-db.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,7 +9,7 @@ import { parseConfig } from '../../platform/config.js';
 import { scrubString } from '../../platform/redaction.js';
 import { openStore } from '../../store/open-store.js';
 import { storeConfigSection } from '../../store/store-config.js';
-import { verifyAuditChain } from './audit-chain.js';
+import { verifyAuditChain } from '../../store/audit/audit-chain.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

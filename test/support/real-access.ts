@@ -14,8 +14,8 @@ import {
 } from '../../gateway/access-admin/index.js';
 import { createAccessDecider } from '../../gateway/access/child-access.js';
 import type { GatewayAccess } from '../../gateway/access/gateway-access.js';
-import type { AuditSink } from '../../gateway/audit/audit-writer.js';
-import { AuditWriter } from '../../gateway/audit/audit-writer.js';
+import type { AuditSink } from '../../store/audit/audit-writer.js';
+import { AuditWriter } from '../../store/audit/audit-writer.js';
 import { createAuth, type Auth } from '../../gateway/auth/index.js';
 import { loadOrCreateLocalKey } from '../../gateway/auth/local-keys.js';
 import { mintToken } from '../../gateway/auth/mint-token.js';

@@ -9,7 +9,7 @@ import {
   migratedSchema as migratedStoreSchema,
   type TestSchema,
 } from '../../../store/testing/migrated-schema.js';
-import type { AuditEvent } from '../audit-event.js';
+import type { AuditEvent } from '../../../store/audit/audit-event.js';
 
 export { testDatabaseUrl, uniqueName, type TestSchema } from '../../../store/testing/migrated-schema.js';
 

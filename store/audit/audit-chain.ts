@@ -8,7 +8,7 @@
  * against a copy kept elsewhere: auditChainHead.)
  */
 import { createHash } from 'node:crypto';
-import type { Queryable, Tx } from '../../store/db.js';
+import type { Queryable, Tx } from '../db.js';
 import type { AuditGrantKind, AuditOutcome, AuditRecord, CanonicalAuditEvent } from './audit-event.js';
 
 /** prev_hash of the first row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../platform/errors.js';
-import type { Db, QueryResult, Tx } from '../../store/db.js';
+import type { Db, QueryResult, Tx } from '../db.js';
 import { GENESIS_HASH } from './audit-chain.js';
 import type { AuditEvent } from './audit-event.js';
 import { AuditWriter } from './audit-writer.js';

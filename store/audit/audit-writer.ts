@@ -1,5 +1,6 @@
 /**
- * The gateway's one way to write the access audit. `record(events)` resolves only once the events are committed;
+ * The one way to write the access audit (the gateway for requests, reconciliation for its system reads).
+ * `record(events)` resolves only once the events are committed;
  * if they cannot be (database down, closed, too slow) it rejects with HubError AUDIT_UNAVAILABLE and the gateway
  * returns no data — it fails closed.
  *
@@ -9,7 +10,7 @@
  * so throughput is bounded by batches per second rather than events per second. Across processes the chain's
  * advisory lock serialises the batches (see audit-chain.ts).
  */
-import type { Db } from '../../store/db.js';
+import type { Db } from '../db.js';
 import { HubError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { appendAuditEvents } from './audit-chain.js';
