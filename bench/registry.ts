@@ -2,10 +2,12 @@
  * Every benchmark `npm run bench` can run. Adding one: a file under bench/<area>/ exporting a Benchmark, plus one
  * line here.
  */
+import { auditCost } from './access/audit-cost.js';
 import { auditThroughput } from './audit/audit-throughput.js';
 import type { Benchmark } from './benchmark.js';
 import { childViewBenchmark } from './child-view/child-view.js';
 import { gatewayBaseline } from './gateway/baseline.js';
+import { graphqlLimitsBenchmark } from './graphql-limits.js';
 import { identityLinkage } from './identity/linkage.js';
 import { populationGeneration } from './population/generation.js';
 
@@ -15,4 +17,6 @@ export const benchmarks: readonly Benchmark[] = [
   populationGeneration,
   identityLinkage,
   auditThroughput,
+  auditCost,
+  graphqlLimitsBenchmark,
 ];

@@ -38,6 +38,7 @@ describe('hub process lifecycle', () => {
         health: false,
         education: false,
         'adult-services': false,
+        findings: true,
       });
       const metrics = await (await fetch(`${url}/metrics`)).text();
       expect(metrics).toContain('cvh_http_request_duration_seconds_bucket');

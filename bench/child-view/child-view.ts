@@ -82,47 +82,19 @@ export const childViewBenchmark: Benchmark = {
       env.CHILD_VIEW_BENCH_CPU_PROF === undefined ? undefined : resolve(env.CHILD_VIEW_BENCH_CPU_PROF);
     if (profileDir !== undefined) await mkdir(profileDir, { recursive: true });
     const notes: string[] = [];
-    let simulators: StartedProcess<SimulatorsReady> | undefined;
-    let hub: StartedProcess<HubReady> | undefined;
+    let processes: ChildViewProcesses | undefined;
     try {
-      simulators = await startProcess<SimulatorsStart, SimulatorsReady>({
-        module: './simulators-process.ts',
-        start: {
-          seed: SEED,
-          size: env.CHILD_VIEW_BENCH_SIZE,
-          asOf: AS_OF,
-          databaseUrl: env.TEST_DATABASE_URL,
-        },
-      });
-      const { urls } = simulators.ready;
-      hub = await startProcess<HubStart, HubReady>({
-        module: './hub-process.ts',
-        env: { ...process.env, NODE_ENV: 'production' },
-        start: {
+      processes = await startChildViewProcesses({
+        size: env.CHILD_VIEW_BENCH_SIZE,
+        databaseUrl: env.TEST_DATABASE_URL,
+        serve: {
           ...(profileDir === undefined ? {} : { profileDir }),
-          databaseUrl: env.TEST_DATABASE_URL,
-          redisUrl: 'redis://127.0.0.1:6379',
           executors: env.CHILD_VIEW_BENCH_EXECUTORS,
-          connectorEnv: {
-            SOCIAL_CARE_DATABASE_URL: urls.socialCareDatabase,
-            SOCIAL_CARE_SCHEMA: simulators.ready.socialCareSchema,
-            HEALTH_FHIR_BASE_URL: urls.gpFhirBase,
-            EDUCATION_BASE_URL: urls.education,
-            ADULT_SERVICES_BASE_URL: urls.adult,
-          },
         },
       });
-      const ready = hub.ready;
-      notes.push(
-        `population ${env.CHILD_VIEW_BENCH_SIZE} children (seed ${SEED}), ${ready.identity.children} children in ` +
-          `the identity index from ${JSON.stringify(ready.identity.records)}; connectors: ${ready.connectors.join(', ')}`,
-      );
-      notes.push(
-        `1 child = ${ready.childId} (${ready.childRecords} linked records, the most agencies); page = ` +
-          `children(first: 100), children linked per agency there ${JSON.stringify(ready.identity.firstPageLinked)} ` +
-          `(an agency with none is not called); gateway maxBatchSize ${ready.maxBatchSize}; hub process ` +
-          `NODE_ENV=production`,
-      );
+      const { urls } = processes.simulators;
+      const ready = processes.hub;
+      notes.push(...processes.notes);
 
       const queries = childViewQueries(ready.agencies, ready.childId);
       const admins: AdminTarget[] = [
@@ -213,11 +185,74 @@ export const childViewBenchmark: Benchmark = {
       }
       return { rows: rowsOf(queries, env.CHILD_VIEW_BENCH_EXECUTORS, measurements, upstream), notes };
     } finally {
-      await hub?.close();
-      await simulators?.close();
+      await processes?.close();
     }
   },
 };
+
+/** The agency simulators and the hub side, each in its own process. */
+export interface ChildViewProcesses {
+  simulators: SimulatorsReady;
+  hub: HubReady;
+  /** What was set up: the population, the identity index, and the child and page the queries read. */
+  notes: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the simulators (the demo population, seed SEED, `size` children; social care on PostgreSQL) and then the
+ * hub side pointed at them, serving what `serve` asks for.
+ */
+export async function startChildViewProcesses(options: {
+  size: number;
+  databaseUrl: string;
+  serve: Pick<HubStart, 'executors' | 'variants' | 'audits' | 'profileDir'>;
+}): Promise<ChildViewProcesses> {
+  const simulators = await startProcess<SimulatorsStart, SimulatorsReady>({
+    module: './simulators-process.ts',
+    start: { seed: SEED, size: options.size, asOf: AS_OF, databaseUrl: options.databaseUrl },
+  });
+  let hub: StartedProcess<HubReady>;
+  try {
+    const { urls } = simulators.ready;
+    hub = await startProcess<HubStart, HubReady>({
+      module: './hub-process.ts',
+      env: { ...process.env, NODE_ENV: 'production' },
+      start: {
+        ...options.serve,
+        databaseUrl: options.databaseUrl,
+        redisUrl: 'redis://127.0.0.1:6379',
+        connectorEnv: {
+          SOCIAL_CARE_DATABASE_URL: urls.socialCareDatabase,
+          SOCIAL_CARE_SCHEMA: simulators.ready.socialCareSchema,
+          HEALTH_FHIR_BASE_URL: urls.gpFhirBase,
+          EDUCATION_BASE_URL: urls.education,
+          ADULT_SERVICES_BASE_URL: urls.adult,
+        },
+      },
+    });
+  } catch (error) {
+    await simulators.close();
+    throw error;
+  }
+  const ready = hub.ready;
+  return {
+    simulators: simulators.ready,
+    hub: ready,
+    notes: [
+      `population ${options.size} children (seed ${SEED}), ${ready.identity.children} children in the identity ` +
+        `index from ${JSON.stringify(ready.identity.records)}; connectors: ${ready.connectors.join(', ')}`,
+      `1 child = ${ready.childId} (${ready.childRecords} linked records, the most agencies); page = ` +
+        `children(first: 100), children linked per agency there ${JSON.stringify(ready.identity.firstPageLinked)} ` +
+        `(an agency with none is not called); gateway maxBatchSize ${ready.maxBatchSize}; hub process ` +
+        `NODE_ENV=production`,
+    ],
+    close: async () => {
+      await hub.close();
+      await simulators.close();
+    },
+  };
+}
 
 function key(query: string, server: { variant: Variant; executor: Executor }): string {
   return `${query}\u0000${server.variant}\u0000${server.executor}`;
@@ -312,7 +347,7 @@ function summarise(admins: AdminTarget[], counts: Array<Record<string, number>>)
     .join(' · ');
 }
 
-async function graphql(url: string, query: MeasuredQuery): Promise<unknown> {
+export async function graphql(url: string, query: MeasuredQuery): Promise<unknown> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -327,11 +362,11 @@ async function graphql(url: string, query: MeasuredQuery): Promise<unknown> {
   return body.data;
 }
 
-const cpuSchema = z.object({ user: z.number(), system: z.number() });
+export const cpuSchema = z.object({ user: z.number(), system: z.number() });
 const countsSchema = z.object({ responses: z.number(), errors: z.number() });
 
 /** Waits (at most 60 s) until the hub process uses under 5% of a core over a quarter of a second. */
-async function waitUntilQuiet(server: HubServer): Promise<void> {
+export async function waitUntilQuiet(server: HubServer): Promise<void> {
   const deadline = Date.now() + 60_000;
   let last = await benchGet(server, 'cpu', cpuSchema);
   while (Date.now() < deadline) {
@@ -342,7 +377,7 @@ async function waitUntilQuiet(server: HubServer): Promise<void> {
   }
 }
 
-async function benchGet<T>(server: HubServer, path: string, schema: z.ZodType<T>): Promise<T> {
+export async function benchGet<T>(server: HubServer, path: string, schema: z.ZodType<T>): Promise<T> {
   const response = await fetch(`${server.url}/bench/${path}`);
   return schema.parse(await response.json());
 }
