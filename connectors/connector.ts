@@ -9,6 +9,7 @@ import type { ConfigSection } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { Redis } from '../platform/redis.js';
 import type { Db } from '../store/db.js';
+import { isHubError } from '../platform/errors.js';
 
 export type AgencyCode = 'SOCIAL_CARE' | 'HEALTH' | 'EDUCATION' | 'ADULT_SERVICES';
 
@@ -82,6 +83,46 @@ export interface Relationship {
   since: string | null;
 }
 
+/** Whether an agency's part of a child could be read, as of when, and why not (the subschema's `…Source`). */
+export interface AgencySourceValue {
+  agency: AgencyCode;
+  state: 'OK' | 'NOT_LINKED' | 'UNAVAILABLE' | 'TIMED_OUT';
+  asOf: string | null;
+  /** A code when state is not OK (e.g. UPSTREAM_BAD_PAYLOAD, CIRCUIT_OPEN, RECORD_NOT_FOUND). */
+  reason: string | null;
+}
+
+/**
+ * One child's part as an agency connector reads it for reconciliation: the same source status and section its
+ * subschema answers for the child. `section` is the connector's own section value (e.g. `SocialCareSectionValue`)
+ * when `source.state` is OK, and null otherwise.
+ */
+export interface AgencyChildRead {
+  source: AgencySourceValue;
+  section: unknown;
+}
+
+/** One stay in a children's home: a placement there, as social care records it. Instants are ISO strings. */
+export interface ResidentialStayRead {
+  personId: string;
+  placementId: string;
+  start: string;
+  /** Null while the person still lives there. */
+  end: string | null;
+}
+
+/** A children's home and everyone ever placed there (oldest stay first); null `name` when the SSD has no unit row. */
+export interface ResidentialUnitRead {
+  unitId: string;
+  name: string | null;
+  stays: ResidentialStayRead[];
+}
+
+/** Children's homes by unit id (one per id, in order), or why social care could not say. Never thrown. */
+export type ResidentialUnitsRead =
+  | { state: 'OK'; asOf: string; units: ResidentialUnitRead[] }
+  | { state: 'UNAVAILABLE' | 'TIMED_OUT'; asOf: string; reason: string };
+
 export interface Connector {
   /** Folder name, e.g. 'health'. */
   name: string;
@@ -95,6 +136,18 @@ export interface Connector {
   personIndex?(cursor: string | null, limit: number): Promise<PersonIndexPage>;
   /** Agency connectors: who has a legitimate relationship with these agency-local people. */
   relationships?(localIds: readonly string[]): Promise<Relationship[]>;
+  /**
+   * Agency connectors, for reconciliation (jobs/reconcile/): one read per key, in order, where a key is what this
+   * connector's `merge.Child.key` returns for an identity child. Every key is read in one batch with loaders made
+   * for the call (nothing is kept between calls: docs/adr/0006). An agency failure is reported in each `source`
+   * (UNAVAILABLE / TIMED_OUT, section null), never thrown.
+   */
+  readChildren?(keys: readonly unknown[]): Promise<AgencyChildRead[]>;
+  /**
+   * Social care, for the rules about children's homes: the units with these ids and every stay in each, in one
+   * batch (the reads behind `residentialUnit(id) { residents(at) }`). Failure is reported, never thrown.
+   */
+  readResidentialUnits?(unitIds: readonly string[]): Promise<ResidentialUnitsRead>;
   /** Answers when the agency's system answers (for /readyz). */
   ping(): Promise<void>;
   /** Drops cached data for the given agency-local ids (called when the agency's webhook says they changed). */
@@ -112,4 +165,33 @@ export interface ConnectorModule<Config> {
 /** Identity for a connector module, so its Config type is inferred and checked in one place. */
 export function defineConnector<Config>(module: ConnectorModule<Config>): ConnectorModule<Config> {
   return module;
+}
+
+/**
+ * A subschema's child object (anything with the `…Source` and section resolvers' values) as a reconciliation read.
+ * The section is mapped only when the source is OK; a mapping that throws (a bug, not the agency) fails this
+ * child's part alone, as it fails only that child's field in the child view, and is handed to `onMappingError`.
+ */
+export function toAgencyChildRead(
+  child: { source(): AgencySourceValue; section(): unknown },
+  onMappingError: (error: unknown) => void = () => undefined,
+): AgencyChildRead {
+  const source = child.source();
+  if (source.state !== 'OK') return { source, section: null };
+  try {
+    return { source, section: child.section() };
+  } catch (error) {
+    onMappingError(error);
+    return { source: { ...source, state: 'UNAVAILABLE', reason: 'CONNECTOR_FAILED' }, section: null };
+  }
+}
+
+/** The source status for a read that failed: TIMED_OUT for a timeout, else UNAVAILABLE, with the error's reason code. */
+export function failedSourceState(error: unknown): { state: 'UNAVAILABLE' | 'TIMED_OUT'; reason: string } {
+  if (!isHubError(error)) return { state: 'UNAVAILABLE', reason: 'CONNECTOR_FAILED' };
+  const reason = error.details?.['reason'];
+  return {
+    state: error.code === 'UPSTREAM_TIMEOUT' ? 'TIMED_OUT' : 'UNAVAILABLE',
+    reason: typeof reason === 'string' ? reason : error.code,
+  };
 }

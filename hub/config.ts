@@ -11,6 +11,8 @@ import { accessAdminConfigSection } from '../gateway/access-admin/access-admin-c
 import { authConfigSection } from '../gateway/auth/auth-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
 import { hardeningConfigSection } from '../gateway/hardening/hardening-config.js';
+import { reconcileScheduleConfigSection } from '../jobs/reconcile-all/schedule-config.js';
+import { rulesConfigSection } from '../jobs/rules/rules-config.js';
 import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
 import { webhookConfigSection } from '../gateway/webhooks/webhook-config.js';
 import { connectorModules } from '../connectors/registry.js';
@@ -47,6 +49,8 @@ export const hubConfigSections = {
   auth: authConfigSection,
   hardening: hardeningConfigSection,
   accessAdmin: accessAdminConfigSection,
+  rules: rulesConfigSection,
+  reconcileSchedule: reconcileScheduleConfigSection,
   remoteConnectors: remoteConnectorsConfigSection,
   webhooks: webhookConfigSection,
   store: storeConfigSection,

@@ -14,7 +14,9 @@ import { stitchGateway } from '../gateway/stitch.js';
 import { registerWebhookRoutes } from '../gateway/webhooks/webhook-routes.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
 import { buildGateway } from '../gateway/server.js';
+import { reconcileOnAgencyEvent } from '../jobs/reconcile-child/reconcile-on-event.js';
 import { jobDefinitions } from '../jobs/registry.js';
+import { AuditWriter } from '../store/audit/audit-writer.js';
 import { startWorkers } from '../jobs/worker-host.js';
 import type { Logger } from '../platform/logger.js';
 import { createRedis, keyspace } from '../platform/redis.js';
@@ -23,6 +25,7 @@ import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
 import { parseHubConfig, type HubConfig } from './config.js';
 import { createHubAccess } from './gateway-access.js';
+import { openJobQueues, reconciliationSetup, scheduleNightlyReconciliation } from './job-queues.js';
 import type { Lifecycle } from './lifecycle.js';
 import { resolveRedis } from './private-redis.js';
 
@@ -82,6 +85,7 @@ export async function startHub({
   const started: StartedHub = { db, redisUrl: redis.url, connectors };
   let schemaReady: { resolve: (schema: GraphQLSchema) => void; reject: (error: unknown) => void } | undefined;
   let accessAdmin: Connector | undefined;
+  const jobQueues = openJobQueues({ config, redisUrl: redis.url, lifecycle });
   if (run.gateway) {
     const hubAccess = await createHubAccess({ config, db, logger, lifecycle, redisConfig });
     accessAdmin = hubAccess.adminConnector;
@@ -95,7 +99,19 @@ export async function startHub({
       access: hubAccess.access,
       hardening: config.hardening,
       routes: [
-        (app) => registerWebhookRoutes(app, { config: () => config.webhooks, db, logger, connectors }),
+        (app) =>
+          registerWebhookRoutes(app, {
+            config: () => config.webhooks,
+            db,
+            logger,
+            connectors,
+            onEvent: reconcileOnAgencyEvent({
+              db,
+              enqueue: jobQueues.enqueue,
+              now: () => new Date(),
+              placementMeetingHours: config.rules.placementMeetingHours,
+            }),
+          }),
       ],
     });
     const address = await gateway.listen({ host: config.gateway.host, port: config.gateway.port });
@@ -146,14 +162,26 @@ export async function startHub({
     );
   }
   if (run.workers) {
+    // Reconciliation's system reads are audited like any other read, through their own group-commit writer.
+    const jobsAudit = new AuditWriter(db, { logger });
+    lifecycle.add('jobs access audit', () => jobsAudit.close());
     const workers = await startWorkers({
       definitions: jobDefinitions,
       connection: { url: redis.url, maxRetriesPerRequest: null },
       naming: keyspace(config.platform.hubEnv),
-      deps: { db, logger, now: () => new Date(), connectors },
+      deps: {
+        db,
+        logger,
+        now: () => new Date(),
+        connectors,
+        audit: jobsAudit,
+        enqueue: jobQueues.enqueue,
+        reconciliation: reconciliationSetup(config),
+      },
       logger,
     });
     lifecycle.add('workers', () => workers.close());
+    await scheduleNightlyReconciliation(jobQueues.queues, config, logger);
     logger.info({ queues: jobDefinitions.length }, 'workers ready');
   }
   return started;

@@ -6,6 +6,10 @@
 import { UnrecoverableError, type JobsOptions } from 'bullmq';
 import type { z } from 'zod';
 import type { Connector } from '../connectors/connector.js';
+import type { AuditSink } from '../store/audit/audit-writer.js';
+import type { Rule } from './rules/rule.js';
+import type { RulesConfig } from './rules/rules-config.js';
+import type { WorkingDayCalendar } from './rules/time/working-days.js';
 import type { Db } from '../store/db.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -15,6 +19,32 @@ export interface JobDeps {
   now: () => Date;
   /** The agency connectors, for jobs that read the agencies (through the same batched clients as the gateway). */
   connectors: readonly Connector[];
+  /** The access audit, for jobs that read child data (reconciliation audits its reads as the hub itself). */
+  audit?: AuditSink;
+  /** Adds jobs to the hub's queues (fan-out, debounced and delayed follow-ups). */
+  enqueue?: Enqueue;
+  /** What reconciliation evaluates with: the rules, the working-day calendar, the local-practice windows. */
+  reconciliation?: ReconciliationSetup;
+}
+
+export interface EnqueueOptions {
+  /** Same id, same job: BullMQ adds it once (idempotent fan-out). */
+  jobId?: string;
+  /** Milliseconds before the job may run. */
+  delay?: number;
+  /** Debounce: while a job with this id waits, adding another replaces it and restarts the wait. */
+  debounce?: { id: string; ms: number };
+}
+
+export type Enqueue = (
+  queue: string,
+  jobs: ReadonlyArray<{ data: unknown; options?: EnqueueOptions }>,
+) => Promise<void>;
+
+export interface ReconciliationSetup {
+  rules: readonly Rule[];
+  calendar: WorkingDayCalendar;
+  config: RulesConfig;
 }
 
 export interface JobContext {

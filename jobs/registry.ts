@@ -4,5 +4,11 @@
  */
 import type { JobDefinition } from './define-job.js';
 import { identitySyncJob } from './identity-sync/index.js';
+import { reconcileAllJob } from './reconcile-all/index.js';
+import { reconcileChildJob } from './reconcile-child/index.js';
 
-export const jobDefinitions: readonly JobDefinition[] = [identitySyncJob as JobDefinition];
+export const jobDefinitions: readonly JobDefinition[] = [
+  identitySyncJob as JobDefinition,
+  reconcileChildJob as JobDefinition,
+  reconcileAllJob as JobDefinition,
+];

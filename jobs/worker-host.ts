@@ -5,7 +5,7 @@
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from '../platform/logger.js';
 import { runWithContext, newContext } from '../platform/request-context.js';
-import { parseJobData, type JobDefinition, type JobDeps } from './define-job.js';
+import { parseJobData, type Enqueue, type JobDefinition, type JobDeps } from './define-job.js';
 
 export interface QueueNaming {
   queuePrefix(domain: string): string;
@@ -77,4 +77,38 @@ export function createQueues(
       }),
     ]),
   );
+}
+
+/**
+ * `enqueue` over producer queues: many jobs to one queue in one round trip. A debounced job waits `ms` and is
+ * replaced (its wait restarted) by each later one with the same id — a burst of webhooks about one child is one
+ * reconciliation.
+ */
+export function createEnqueue(queues: ReadonlyMap<string, Queue>): Enqueue {
+  return async (name, jobs) => {
+    const queue = queues.get(name);
+    if (!queue) throw new Error(`no queue named ${name}`);
+    await queue.addBulk(
+      jobs.map(({ data, options }) => ({
+        name,
+        data,
+        opts: {
+          ...(options?.jobId === undefined ? {} : { jobId: options.jobId }),
+          ...(options?.debounce
+            ? {
+                delay: options.debounce.ms,
+                deduplication: {
+                  id: options.debounce.id,
+                  ttl: options.debounce.ms,
+                  extend: true,
+                  replace: true,
+                },
+              }
+            : options?.delay === undefined
+              ? {}
+              : { delay: options.delay }),
+        },
+      })),
+    );
+  };
 }

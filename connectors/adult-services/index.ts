@@ -5,9 +5,10 @@
  */
 import { defineConnector, type Connector } from '../connector.js';
 import { createUpstreamPolicy } from '../../platform/upstream/upstream-policy.js';
-import { createAdultServicesClient } from './adult-client.js';
+import { adultServicesAgency, createAdultServicesClient } from './adult-client.js';
 import { adultServicesConfigSection, type AdultServicesConfig } from './config.js';
 import { readPersonIndexPage } from './person-index.js';
+import { createAdultServicesReadChildren } from './reconciliation-reads.js';
 import { readRelationships } from './relationships.js';
 import { adultServicesMerge, createAdultServicesSchema } from './schema.js';
 import type { HandoffReceipt, TransitionHandoffPackage } from './transition-handoff.js';
@@ -40,6 +41,15 @@ export default defineConnector<AdultServicesConfig>({
       },
       personIndex: (cursor, limit) => readPersonIndexPage(client, cursor, limit),
       relationships: (personIds) => readRelationships(client, personIds),
+      readChildren: createAdultServicesReadChildren({
+        client,
+        now: deps.now,
+        onMappingError: (error) =>
+          deps.logger.error(
+            { err: error, agency: adultServicesAgency },
+            'adult services section mapping failed',
+          ),
+      }),
       submitHandoff: (pkg) => client.submitHandoff(pkg),
       ping: () => client.ping(),
       // Nothing is cached (child-level data is read fresh per request) and nothing is held open.

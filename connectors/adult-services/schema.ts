@@ -9,7 +9,7 @@ import { HubError, isHubError } from '../../platform/errors.js';
 import { sharedTypeDefs } from '../../schema/shared-sdl.js';
 import { AdultServicesChild } from './adult-child.js';
 import { adultServicesAgency, type AdultServicesClient } from './adult-client.js';
-import { requestLoaders } from './loaders.js';
+import { requestLoaders, type AdultServicesLoaders } from './loaders.js';
 import type { PersonPayload } from './payload-schemas.js';
 
 export const adultServicesTypeDefs = /* GraphQL */ `
@@ -117,16 +117,8 @@ export interface AdultServicesSchemaOptions {
 export function createAdultServicesSchema({ client, now }: AdultServicesSchemaOptions): GraphQLSchema {
   const loadersFor = requestLoaders(client);
 
-  async function children(keys: readonly string[][], context: unknown): Promise<AdultServicesChild[]> {
-    const wanted = [...new Set(keys.flat())];
-    if (wanted.length === 0) return keys.map((ids) => new AdultServicesChild(ids, { kind: 'NOT_LINKED' }));
-    // Every id of every child in one load: one upstream search for the whole batch of children.
-    const results = await loadersFor(context).people.loadMany(wanted);
-    const at = now().toISOString();
-    const byId = new Map<string, PersonPayload | null | Error>();
-    wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
-    return keys.map((ids) => childFrom(ids, byId, at));
-  }
+  const children = (keys: readonly string[][], context: unknown) =>
+    readAdultServicesChildren(loadersFor(context), keys, now);
 
   return makeExecutableSchema({
     typeDefs: adultServicesTypeDefs,
@@ -143,6 +135,22 @@ export function createAdultServicesSchema({ client, now }: AdultServicesSchemaOp
       },
     },
   });
+}
+
+/** One AdultServicesChild per key (a list of ids), reading every id of every key in one batch through `loaders`. */
+export async function readAdultServicesChildren(
+  loaders: AdultServicesLoaders,
+  keys: readonly (readonly string[])[],
+  now: () => Date,
+): Promise<AdultServicesChild[]> {
+  const wanted = [...new Set(keys.flat())];
+  if (wanted.length === 0) return keys.map((ids) => new AdultServicesChild(ids, { kind: 'NOT_LINKED' }));
+  // Every id of every child in one load: one upstream search for the whole batch of children.
+  const results = await loaders.people.loadMany(wanted);
+  const at = now().toISOString();
+  const byId = new Map<string, PersonPayload | null | Error>();
+  wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
+  return keys.map((ids) => childFrom(ids, byId, at));
 }
 
 function childFrom(

@@ -5,8 +5,9 @@
 import { defineConnector, type Connector } from '../connector.js';
 import { createUpstreamPolicy } from '../../platform/upstream/upstream-policy.js';
 import { educationConfigSection, type EducationConfig } from './config.js';
-import { createEducationClient } from './education-client.js';
+import { createEducationClient, educationAgency } from './education-client.js';
 import { readPersonIndexPage } from './person-index.js';
+import { createEducationReadChildren } from './reconciliation-reads.js';
 import { readRelationships } from './relationships.js';
 import { createEducationSchema, educationMerge } from './schema.js';
 
@@ -31,6 +32,12 @@ export default defineConnector<EducationConfig>({
       },
       personIndex: (cursor, limit) => readPersonIndexPage(client, cursor, limit),
       relationships: (pupilIds) => readRelationships(client, pupilIds),
+      readChildren: createEducationReadChildren({
+        client,
+        now: deps.now,
+        onMappingError: (error) =>
+          deps.logger.error({ err: error, agency: educationAgency }, 'education section mapping failed'),
+      }),
       ping: () => client.ping(),
       // Nothing is cached (child-level data is read fresh per request) and nothing is held open.
       close: async () => undefined,

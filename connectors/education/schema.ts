@@ -9,7 +9,7 @@ import { HubError, isHubError } from '../../platform/errors.js';
 import { sharedTypeDefs } from '../../schema/shared-sdl.js';
 import { EducationChild } from './education-child.js';
 import { educationAgency, type EducationClient } from './education-client.js';
-import { requestLoaders } from './loaders.js';
+import { requestLoaders, type EducationLoaders } from './loaders.js';
 import type { PupilPayload } from './payload-schemas.js';
 
 export const educationTypeDefs = /* GraphQL */ `
@@ -183,16 +183,8 @@ export interface EducationSchemaOptions {
 export function createEducationSchema({ client, now }: EducationSchemaOptions): GraphQLSchema {
   const loadersFor = requestLoaders(client);
 
-  async function children(keys: readonly string[][], context: unknown): Promise<EducationChild[]> {
-    const wanted = [...new Set(keys.flat())];
-    if (wanted.length === 0) return keys.map((ids) => new EducationChild(ids, { kind: 'NOT_LINKED' }));
-    // Every id of every child in one load: one upstream search for the whole batch of children.
-    const results = await loadersFor(context).pupils.loadMany(wanted);
-    const at = now().toISOString();
-    const byId = new Map<string, PupilPayload | null | Error>();
-    wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
-    return keys.map((ids) => childFrom(ids, byId, at));
-  }
+  const children = (keys: readonly string[][], context: unknown) =>
+    readEducationChildren(loadersFor(context), keys, now);
 
   return makeExecutableSchema({
     typeDefs: educationTypeDefs,
@@ -209,6 +201,22 @@ export function createEducationSchema({ client, now }: EducationSchemaOptions): 
       },
     },
   });
+}
+
+/** One EducationChild per key (a list of ids), reading every id of every key in one batch through `loaders`. */
+export async function readEducationChildren(
+  loaders: EducationLoaders,
+  keys: readonly (readonly string[])[],
+  now: () => Date,
+): Promise<EducationChild[]> {
+  const wanted = [...new Set(keys.flat())];
+  if (wanted.length === 0) return keys.map((ids) => new EducationChild(ids, { kind: 'NOT_LINKED' }));
+  // Every id of every child in one load: one upstream search for the whole batch of children.
+  const results = await loaders.pupils.loadMany(wanted);
+  const at = now().toISOString();
+  const byId = new Map<string, PupilPayload | null | Error>();
+  wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
+  return keys.map((ids) => childFrom(ids, byId, at));
 }
 
 function childFrom(

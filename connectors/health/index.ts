@@ -9,6 +9,7 @@ import { healthConfigSection } from './config.js';
 import { createHealthClient, healthAgency } from './health-client.js';
 import { loadersPerRequest } from './loaders.js';
 import { personIndexPage } from './person-index.js';
+import { createHealthReadChildren } from './reconciliation-reads.js';
 import { gpRelationships } from './relationships.js';
 import { createHealthSchema, healthMerge } from './schema.js';
 
@@ -24,7 +25,8 @@ export default defineConnector({
   async create(config, deps) {
     const http = createHttpJsonClient({ agency: healthAgency, policy: createUpstreamPolicy(config.policy) });
     const client = createHealthClient({ baseUrl: config.fhirBaseUrl, pageSize: config.pageSize, http });
-    const loadersFor = loadersPerRequest({ client, now: deps.now, maxBatchSize: maxIdsPerSearch });
+    const loaderOptions = { client, now: deps.now, maxBatchSize: maxIdsPerSearch };
+    const loadersFor = loadersPerRequest(loaderOptions);
     return {
       name: 'health',
       schema: createHealthSchema({ loadersFor, now: deps.now }),
@@ -41,6 +43,11 @@ export default defineConnector({
       // limits (HTTP 431) for a few hundred ids.
       relationships: (localIds) =>
         gpRelationships(client, localIds, Math.min(maxIdsPerSearch, config.pageSize)),
+      readChildren: createHealthReadChildren({
+        ...loaderOptions,
+        onMappingError: (error) =>
+          deps.logger.error({ err: error, agency: healthAgency }, 'health section mapping failed'),
+      }),
       ping: () => client.capabilities(),
       // Nothing to release: requests go through the global fetch, and nothing child-level is cached.
       close: async () => undefined,

@@ -43,22 +43,11 @@ export function createHealthSchema(options: HealthSchemaOptions): GraphQLSchema 
     typeDefs: healthTypeDefs,
     resolvers: {
       Query: {
-        _healthChildren: async (
+        _healthChildren: (
           _parent: unknown,
           { keys }: { keys: string[][] },
           context: unknown,
-        ): Promise<HealthChild[]> => {
-          const unique = [...new Set(keys.flat())];
-          const loaded = unique.length === 0 ? [] : await loadersFor(context).patients.loadMany(unique);
-          const byId = new Map(unique.map((id, index) => [id, loaded[index]]));
-          return keys.map((ids) =>
-            toHealthChild(
-              ids,
-              ids.map((id) => byId.get(id)),
-              now,
-            ),
-          );
-        },
+        ): Promise<HealthChild[]> => readHealthChildren(loadersFor(context), keys, now),
       },
       Child: {
         health: ({ outcome }: HealthChild) => {
@@ -71,4 +60,22 @@ export function createHealthSchema(options: HealthSchemaOptions): GraphQLSchema 
       },
     },
   });
+}
+
+/** One HealthChild per key (a list of patient ids), loading every id of every key in one upstream search. */
+export async function readHealthChildren(
+  loaders: HealthLoaders,
+  keys: readonly string[][],
+  now: () => Date,
+): Promise<HealthChild[]> {
+  const unique = [...new Set(keys.flat())];
+  const loaded = unique.length === 0 ? [] : await loaders.patients.loadMany(unique);
+  const byId = new Map(unique.map((id, index) => [id, loaded[index]]));
+  return keys.map((ids) =>
+    toHealthChild(
+      ids,
+      ids.map((id) => byId.get(id)),
+      now,
+    ),
+  );
 }

@@ -6,6 +6,7 @@ import { defineConnector, type Connector } from '../connector.js';
 import { createUpstreamPolicy } from '../../platform/upstream/upstream-policy.js';
 import { socialCareConfigSection, type SocialCareConfig } from './config.js';
 import { readPersonIndexPage } from './person-index.js';
+import { createSocialCareReconciliationReads } from './reconciliation-reads.js';
 import { createPgSsdDriver } from './pg-ssd-driver.js';
 import { readRelationships } from './relationships.js';
 import { createSocialCareSchema, socialCareMerge } from './schema.js';
@@ -28,6 +29,12 @@ export default defineConnector<SocialCareConfig>({
       policy: createUpstreamPolicy(config.policy),
       maxConcurrentReads: config.poolMax,
     });
+    const reconciliation = createSocialCareReconciliationReads({
+      client,
+      now: deps.now,
+      onMappingError: (error) =>
+        deps.logger.error({ err: error, agency: socialCareAgency }, 'social care section mapping failed'),
+    });
     return {
       name: 'social-care',
       schema: createSocialCareSchema({ client, now: deps.now }),
@@ -41,6 +48,8 @@ export default defineConnector<SocialCareConfig>({
       },
       personIndex: (cursor, limit) => readPersonIndexPage(client, cursor, limit),
       relationships: (personIds) => readRelationships(client, personIds),
+      readChildren: (keys) => reconciliation.readChildren(keys),
+      readResidentialUnits: (unitIds) => reconciliation.readResidentialUnits(unitIds),
       ping: () => client.ping(),
       // Nothing is cached (child-level data is read fresh per request); the pool is closed.
       close: () => client.close(),

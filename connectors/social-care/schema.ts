@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { HubError, isHubError } from '../../platform/errors.js';
 import type { ChildRecord } from './child-record.js';
 import { compare } from './lists.js';
-import { requestLoaders } from './loaders.js';
+import { requestLoaders, type SocialCareLoaders } from './loaders.js';
 import type { ResidentialUnitRow } from './payload-schemas.js';
 import { socialCareAgency, type SocialCareClient } from './social-care-client.js';
 import { SocialCareChild } from './social-care-child.js';
@@ -52,19 +52,8 @@ const allUnitsSql = `SELECT ${columnsOf(ssd.residentialUnits)} FROM ${ssd.reside
 export function createSocialCareSchema({ client, now }: SocialCareSchemaOptions): GraphQLSchema {
   const loadersFor = requestLoaders(client);
 
-  /** One SocialCareChild per key, reading every id of every key in one batch. */
-  async function children(
-    keys: readonly (readonly string[])[],
-    context: unknown,
-  ): Promise<SocialCareChild[]> {
-    const wanted = [...new Set(keys.flat())];
-    if (wanted.length === 0) return keys.map((ids) => new SocialCareChild(ids, { kind: 'NOT_LINKED' }));
-    const results = await loadersFor(context).records.loadMany(wanted);
-    const at = now().toISOString();
-    const byId = new Map<string, ChildRecord | null | Error>();
-    wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
-    return keys.map((ids) => childFrom(ids, byId, at));
-  }
+  const children = (keys: readonly (readonly string[])[], context: unknown) =>
+    readSocialCareChildren(loadersFor(context), keys, now);
 
   async function residents(unit: ResidentialUnitValue, at: string | null | undefined, context: unknown) {
     const when = at ?? now().toISOString();
@@ -119,6 +108,21 @@ export function createSocialCareSchema({ client, now }: SocialCareSchemaOptions)
       },
     },
   });
+}
+
+/** One SocialCareChild per key (a list of person ids), reading every id of every key in one batch. */
+export async function readSocialCareChildren(
+  loaders: SocialCareLoaders,
+  keys: readonly (readonly string[])[],
+  now: () => Date,
+): Promise<SocialCareChild[]> {
+  const wanted = [...new Set(keys.flat())];
+  if (wanted.length === 0) return keys.map((ids) => new SocialCareChild(ids, { kind: 'NOT_LINKED' }));
+  const results = await loaders.records.loadMany(wanted);
+  const at = now().toISOString();
+  const byId = new Map<string, ChildRecord | null | Error>();
+  wanted.forEach((id, index) => byId.set(id, results[index] ?? null));
+  return keys.map((ids) => childFrom(ids, byId, at));
 }
 
 function toResidentialUnit(row: ResidentialUnitRow): ResidentialUnitValue {

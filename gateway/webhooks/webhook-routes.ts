@@ -23,6 +23,8 @@ export const agencyEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+export type AgencyEvent = z.output<typeof agencyEventSchema>;
+
 const connectorByAgency: Record<z.infer<typeof agencyParam>, string> = {
   'social-care': 'SOCIAL_CARE',
   gp: 'HEALTH',
@@ -39,6 +41,8 @@ export function registerWebhookRoutes(
     logger: Logger;
     connectors: readonly Connector[];
     now?: () => Date;
+    /** Told of each new (not duplicate) event once it is stored: reconciliation of the child it is about. */
+    onEvent?: (event: AgencyEvent) => Promise<void>;
   },
 ): void {
   const now = deps.now ?? (() => new Date());
@@ -100,6 +104,15 @@ export function registerWebhookRoutes(
         const connector = deps.connectors.find((c) => c.agency?.agency === connectorByAgency[agency.data]);
         await connector?.invalidate?.([event.data.subject.value]);
         deps.logger.info({ agency: agency.data, type: event.data.type }, 'agency event received');
+        // The event is stored: a failure here loses nothing the nightly run would not catch up on.
+        await deps
+          .onEvent?.(event.data)
+          .catch((error: unknown) =>
+            deps.logger.error(
+              { agency: agency.data, type: event.data.type, code: (error as { code?: unknown }).code },
+              'the agency event could not start a reconciliation',
+            ),
+          );
       }
       return reply.status(duplicate ? 200 : 202).send({ received: true, duplicate });
     });
