@@ -4,7 +4,7 @@
  * findings; the reads are audited as the hub's own system identity. Running the whole thing again changes no
  * finding.
  */
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/logger.js';
 import { keyspace } from '../platform/redis.js';
