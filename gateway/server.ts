@@ -63,6 +63,10 @@ declare module 'fastify' {
     hubContext: RequestContext;
     caller: Caller | null;
   }
+  interface FastifyInstance {
+    /** Settles once /graphql answers (the schema stitched and Apollo started), or the schema failed. */
+    graphqlReady: Promise<void>;
+  }
 }
 
 export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> {
@@ -174,14 +178,17 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
 
   // Until the schema exists (agencies still starting), /graphql answers 503 and /readyz says not ready.
   let graphqlHandler: Awaited<ReturnType<typeof startApollo>> | null = null;
+  let graphqlReady: Promise<void>;
   if (deps.schema instanceof Promise) {
-    deps.schema.then(startApollo).then(
-      (handler) => (graphqlHandler = handler),
+    graphqlReady = deps.schema.then(startApollo).then(
+      (handler) => void (graphqlHandler = handler),
       (error: unknown) => logger.error({ err: error }, 'the GraphQL schema could not be built'),
     );
   } else {
     graphqlHandler = await startApollo(deps.schema);
+    graphqlReady = Promise.resolve();
   }
+  app.decorate('graphqlReady', graphqlReady);
   const readinessChecks: ReadinessCheck[] = [
     {
       name: 'graphql',

@@ -160,6 +160,8 @@ export async function startHub({
         remoteExecutors: remote.executors,
       }),
     );
+    // Started means /graphql answers: the caller (npm start's welcome, tests) may use it at once.
+    await started.gateway?.graphqlReady;
   }
   if (run.workers) {
     // Reconciliation's system reads are audited like any other read, through their own group-commit writer.
