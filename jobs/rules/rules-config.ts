@@ -16,6 +16,14 @@ export interface RulesConfig {
   repeatMissingWindowDays: number;
   /** ADULT_TRANSITION_MISSING: the age from which a Care Act s58 assessment or referral is expected. */
   adultTransitionAge: number;
+  /** LATE_ENTRY_TRANSITION: months after a late entry to care by which transition planning has started. */
+  lateEntryPlanningMonths: number;
+  /** PATHWAY_ASSESSMENT_LATE: weeks after the needs assessment by which the pathway plan is written. */
+  pathwayPlanWeeks: number;
+  /** ADMISSION_NOT_MATCHED: days after an admission by which the matching / impact assessment is recorded. */
+  admissionMatchingDays: number;
+  /** CORESIDENTS_NOT_INFORMED: working days after an admission by which the residents' workers are told. */
+  coresidentNoticeWorkingDays: number;
 }
 
 export const rulesDefaults: RulesConfig = {
@@ -25,6 +33,10 @@ export const rulesDefaults: RulesConfig = {
   repeatMissingCount: 3,
   repeatMissingWindowDays: 90,
   adultTransitionAge: 17,
+  lateEntryPlanningMonths: 3,
+  pathwayPlanWeeks: 6,
+  admissionMatchingDays: 1,
+  coresidentNoticeWorkingDays: 1,
 };
 
 export const rulesConfigSection = defineConfigSection(
@@ -36,6 +48,13 @@ export const rulesConfigSection = defineConfigSection(
     RULE_REPEAT_MISSING_COUNT: envInt(rulesDefaults.repeatMissingCount, { min: 2, max: 100 }),
     RULE_REPEAT_MISSING_WINDOW_DAYS: envInt(rulesDefaults.repeatMissingWindowDays, { min: 1, max: 3650 }),
     RULE_ADULT_TRANSITION_AGE: envInt(rulesDefaults.adultTransitionAge, { min: 14, max: 18 }),
+    RULE_LATE_ENTRY_PLANNING_MONTHS: envInt(rulesDefaults.lateEntryPlanningMonths, { min: 1, max: 24 }),
+    RULE_PATHWAY_PLAN_WEEKS: envInt(rulesDefaults.pathwayPlanWeeks, { min: 1, max: 52 }),
+    RULE_ADMISSION_MATCHING_DAYS: envInt(rulesDefaults.admissionMatchingDays, { min: 0, max: 30 }),
+    RULE_CORESIDENT_NOTICE_WORKING_DAYS: envInt(rulesDefaults.coresidentNoticeWorkingDays, {
+      min: 0,
+      max: 20,
+    }),
   },
   (env): RulesConfig => ({
     placementMeetingHours: env.RULE_PLACEMENT_MEETING_HOURS,
@@ -44,5 +63,9 @@ export const rulesConfigSection = defineConfigSection(
     repeatMissingCount: env.RULE_REPEAT_MISSING_COUNT,
     repeatMissingWindowDays: env.RULE_REPEAT_MISSING_WINDOW_DAYS,
     adultTransitionAge: env.RULE_ADULT_TRANSITION_AGE,
+    lateEntryPlanningMonths: env.RULE_LATE_ENTRY_PLANNING_MONTHS,
+    pathwayPlanWeeks: env.RULE_PATHWAY_PLAN_WEEKS,
+    admissionMatchingDays: env.RULE_ADMISSION_MATCHING_DAYS,
+    coresidentNoticeWorkingDays: env.RULE_CORESIDENT_NOTICE_WORKING_DAYS,
   }),
 );

@@ -50,7 +50,7 @@ export const admissionNotMatched = defineRule({
     const findings: Finding[] = [];
     const undecided: Undecided[] = [];
     for (const stay of stays) {
-      const due = addDays(stay.admittedOn, 1);
+      const due = addDays(stay.admittedOn, context.config.admissionMatchingDays);
       if (context.today <= due) continue;
       if (residential && stay === contextStay) {
         const admittedAt = instantOrNull(stay.admission.startDate) ?? 0;

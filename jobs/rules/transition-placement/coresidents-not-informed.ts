@@ -72,7 +72,7 @@ export const coresidentsNotInformed = defineRule({
 
     let due;
     try {
-      due = context.calendar.addWorkingDays(stay.admittedOn, 1);
+      due = context.calendar.addWorkingDays(stay.admittedOn, context.config.coresidentNoticeWorkingDays);
     } catch (error) {
       if (error instanceof OutsideCalendarError)
         return notAssessed('OUTSIDE_CALENDAR', `no bank holidays are known for ${error.year}`);
@@ -103,7 +103,7 @@ export const coresidentsNotInformed = defineRule({
     const finding: Finding = {
       subject: { kind: 'PLACEMENT', id: stay.admission.id },
       summary:
-        "The social workers and IROs of children already living in the children's home were not all told of this admission (local rule: by the next working day).",
+        "The social workers and IROs of children already living in the children's home were not all told of this admission within the local window.",
       evidence: [
         evidenceFrom(
           record.socialCare,

@@ -22,7 +22,6 @@ import { isUnknown, periodOn, periodsOfCare } from './facts/periods-of-care.js';
 import { dayOrNull, shownDate } from './facts/recorded-dates.js';
 
 /** How long after entering care transition planning must have started (local practice). */
-const fastTrackMonths = 3;
 
 const within = (value: string | null | undefined, from: DayNumber, due: DayNumber) => {
   const day = dayOrNull(value);
@@ -54,7 +53,7 @@ export const lateEntryTransition = defineRule({
     if (birth === null) return missingData('the child has no date of birth, so Year 9 cannot be placed');
     const yearNine = year9Start(birth);
     if (period.start < yearNine) return decided([]);
-    const due = addMonths(period.start, fastTrackMonths);
+    const due = addMonths(period.start, context.config.lateEntryPlanningMonths);
     if (context.today <= due) return decided([]);
 
     const leaver = socialCare.careLeaver;

@@ -25,7 +25,6 @@ import { eligibleFrom, isUnknown, periodOn, periodsOfCare } from './facts/period
 import { dayOrNull } from './facts/recorded-dates.js';
 
 /** "As soon as possible" after the needs assessment (reg 43), as a number: local practice. */
-const pathwayPlanWeeks = 6;
 
 export const pathwayAssessmentLate = defineRule({
   id: 'PATHWAY_ASSESSMENT_LATE',
@@ -90,7 +89,7 @@ export const pathwayAssessmentLate = defineRule({
       );
     }
     if (assessed !== undefined) {
-      const planDue = addDays(Math.max(assessed, eligible) as DayNumber, pathwayPlanWeeks * 7);
+      const planDue = addDays(Math.max(assessed, eligible) as DayNumber, context.config.pathwayPlanWeeks * 7);
       if (today > planDue && !plans.some((day) => day >= assessed)) {
         dueDate ??= planDue;
         evidence.push(
