@@ -13,7 +13,9 @@ import { createRemoteConnectors } from '../gateway/remote/remote-connectors.js';
 import { stitchGateway } from '../gateway/stitch.js';
 import { registerWebhookRoutes } from '../gateway/webhooks/webhook-routes.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
+import { reconciliationViewsConnector } from '../gateway/reconciliation-views/index.js';
 import { buildGateway } from '../gateway/server.js';
+import { createWorkingDayCalendar } from '../jobs/rules/time/working-days.js';
 import { reconcileOnAgencyEvent } from '../jobs/reconcile-child/reconcile-on-event.js';
 import { jobDefinitions } from '../jobs/registry.js';
 import { AuditWriter } from '../store/audit/audit-writer.js';
@@ -155,10 +157,24 @@ export async function startHub({
       close: async () => undefined,
     };
     schemaReady.resolve(
-      stitchGateway([hubInfoConnector, ...(accessAdmin ? [accessAdmin] : []), ...connectors], {
-        maxBatchSize: config.gateway.maxBatchSize,
-        remoteExecutors: remote.executors,
-      }),
+      stitchGateway(
+        [
+          hubInfoConnector,
+          ...(accessAdmin ? [accessAdmin] : []),
+          ...connectors,
+          reconciliationViewsConnector({
+            db,
+            connectors,
+            now: () => new Date(),
+            calendar: createWorkingDayCalendar(),
+            config: config.rules,
+          }),
+        ],
+        {
+          maxBatchSize: config.gateway.maxBatchSize,
+          remoteExecutors: remote.executors,
+        },
+      ),
     );
     // Started means /graphql answers: the caller (npm start's welcome, tests) may use it at once.
     await started.gateway?.graphqlReady;

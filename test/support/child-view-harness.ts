@@ -18,6 +18,8 @@ import { createHubInfoSchema } from '../../gateway/hub-info-schema.js';
 import type { GatewayAccess } from '../../gateway/access/gateway-access.js';
 import { admitEveryChild, openTestAccess } from '../../gateway/access/testing.js';
 import type { ReadinessCheck } from '../../gateway/readiness.js';
+import { reconciliationViewsConnector } from '../../gateway/reconciliation-views/index.js';
+import { createWorkingDayCalendar } from '../../jobs/rules/time/working-days.js';
 import { buildGateway } from '../../gateway/server.js';
 import { stitchGateway } from '../../gateway/stitch.js';
 import { parseHubConfig } from '../../hub/config.js';
@@ -223,7 +225,20 @@ export async function startChildViewHarness(
           nodeEnv: config.platform.nodeEnv,
           logger,
           schema: stitchGateway(
-            [hubInfoConnector, ...(gatewayOptions.extraConnectors?.(db) ?? []), ...connectors],
+            [
+              hubInfoConnector,
+              ...(gatewayOptions.extraConnectors?.(db) ?? []),
+              ...connectors,
+              // As hub/start-hub.ts stitches it (the views read the agencies through these same connectors).
+              reconciliationViewsConnector({
+                db,
+                connectors,
+                // The population's as-of instant, as the scenarios' timescales are written against it.
+                now: () => new Date(asOf),
+                calendar: createWorkingDayCalendar(),
+                config: config.rules,
+              }),
+            ],
             {
               maxBatchSize: config.gateway.maxBatchSize,
             },
