@@ -56,6 +56,8 @@ async function main(): Promise<void> {
           { children: report.children, records: report.records, unavailable: report.unavailable },
           'identity index built',
         );
+        // The demo shows findings at once rather than after the first nightly run.
+        await hub.enqueue('reconcile-all', [{ data: { runId: `startup-${Date.now()}` } }]);
       } catch (error) {
         // The hub still serves; the scheduled identity-sync job tries again.
         logger.warn({ err: error }, 'identity index could not be built at start-up');

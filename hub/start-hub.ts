@@ -16,6 +16,7 @@ import type { ReadinessCheck } from '../gateway/readiness.js';
 import { reconciliationViewsConnector } from '../gateway/reconciliation-views/index.js';
 import { buildGateway } from '../gateway/server.js';
 import { createWorkingDayCalendar } from '../jobs/rules/time/working-days.js';
+import type { Enqueue } from '../jobs/define-job.js';
 import { reconcileOnAgencyEvent } from '../jobs/reconcile-child/reconcile-on-event.js';
 import { jobDefinitions } from '../jobs/registry.js';
 import { AuditWriter } from '../store/audit/audit-writer.js';
@@ -50,6 +51,8 @@ export interface StartedHub {
   redisUrl: string;
   gateway?: FastifyInstance;
   gatewayUrl?: string;
+  /** Adds jobs to the hub's queues. */
+  enqueue: Enqueue;
 }
 
 export async function startHub({
@@ -84,10 +87,10 @@ export async function startHub({
   // The gateway listens before the agencies are reachable (embedded simulators can take a while), so liveness
   // answers at once; /graphql answers 503 and /readyz says not ready until the schema is stitched.
   const connectors: Connector[] = [];
-  const started: StartedHub = { db, redisUrl: redis.url, connectors };
+  const jobQueues = openJobQueues({ config, redisUrl: redis.url, lifecycle });
+  const started: StartedHub = { db, redisUrl: redis.url, connectors, enqueue: jobQueues.enqueue };
   let schemaReady: { resolve: (schema: GraphQLSchema) => void; reject: (error: unknown) => void } | undefined;
   let accessAdmin: Connector | undefined;
-  const jobQueues = openJobQueues({ config, redisUrl: redis.url, lifecycle });
   if (run.gateway) {
     const hubAccess = await createHubAccess({ config, db, logger, lifecycle, redisConfig });
     accessAdmin = hubAccess.adminConnector;
