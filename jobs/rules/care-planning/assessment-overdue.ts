@@ -6,11 +6,12 @@
  */
 import type { AssessmentValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { describeDue, dueDateOf, judgeDeadline, workingDaysAfter } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { unreadableParts, sectionOf } from './facts/readable.js';
-import { dayOfOptional, dayOfRecord, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { dateOf } from '../time/calendar-day.js';
+import { optionalSocialCareDay, socialCareDay } from '../facts/agency-days.js';
 import { judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const workingDaysAllowed = 45;
@@ -28,14 +29,12 @@ export const assessmentOverdue = defineRule({
   category: 'SOCIAL_CARE',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      section.assessments,
-      (assessment) => judgeAssessment(record, context, assessment),
-      (assessment) => `assessment ${assessment.id}`,
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        section.assessments,
+        (assessment) => judgeAssessment(record, context, assessment),
+        (assessment) => `assessment ${assessment.id}`,
+      ),
     );
   },
 });
@@ -45,27 +44,27 @@ function judgeAssessment(
   context: RuleContext,
   assessment: AssessmentValue,
 ): SubjectVerdict {
-  const start = dayOfRecord(assessment.startDate);
+  const start = socialCareDay(assessment.startDate);
   const deadline = workingDaysAfter(context.calendar, start, workingDaysAllowed);
-  const authorised = dayOfOptional(assessment.authorisedDate);
+  const authorised = optionalSocialCareDay(assessment.authorisedDate);
   const state = judgeDeadline(deadline, authorised, context.today, `assessment ${assessment.id}`);
   if (state === 'MET' || state === 'PENDING') return null;
   if (typeof state !== 'string') return state;
-  const started = socialCareSaid(record, assessment.id, `assessment started ${isoDay(start)}`);
+  const started = socialCareSaid(record, assessment.id, `assessment started ${dateOf(start)}`);
   const due = describeDue(deadline);
   if (state === 'OVERDUE')
     return {
       subject: { kind: 'ASSESSMENT', id: assessment.id },
-      summary: `A Child and Family Assessment started ${isoDay(start)} is not authorised; it was due by ${due}.`,
+      summary: `A Child and Family Assessment started ${dateOf(start)} is not authorised; it was due by ${due}.`,
       evidence: [started, socialCareSaid(record, assessment.id, 'no authorisation date recorded')],
       dueDate: dueDateOf(deadline),
     };
   return {
     subject: { kind: 'ASSESSMENT', id: assessment.id },
-    summary: `A Child and Family Assessment started ${isoDay(start)} was authorised after the 45 working days allowed (due by ${due}).`,
+    summary: `A Child and Family Assessment started ${dateOf(start)} was authorised after the 45 working days allowed (due by ${due}).`,
     evidence: [
       started,
-      socialCareSaid(record, assessment.id, `assessment authorised ${isoDay(authorised!)}`),
+      socialCareSaid(record, assessment.id, `assessment authorised ${dateOf(authorised!)}`),
     ],
     dueDate: dueDateOf(deadline),
     severity: 'medium',

@@ -11,14 +11,15 @@
  */
 import type { SocialCareSectionValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type Evidence, type RuleContext } from '../rule.js';
-import { addMonths, type DayNumber } from '../time/calendar-day.js';
+import { defineRule, type Evidence, type RuleContext } from '../rule.js';
+import { addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
 import { earliestDay, latestDay } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
 import { openCaseOn, type OpenCase } from './facts/open-case.js';
-import { periodOn, periodsOfCare } from './facts/periods-of-care.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, dayOfRecord, isoDay } from './facts/record-day.js';
+import { periodsOfCare } from './facts/periods-of-care.js';
+import { withSocialCare } from './facts/readable.js';
+import { optionalSocialCareDay, socialCareDay } from '../facts/agency-days.js';
+import { spanOn } from '../facts/spans.js';
 import { judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const needs = ['socialCare'] as const;
@@ -36,14 +37,12 @@ export const assessmentStale = defineRule({
   category: 'SOCIAL_CARE',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      [section],
-      (s) => judgeCase(record, context, s),
-      () => 'the assessments',
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        [section],
+        (s) => judgeCase(record, context, s),
+        () => 'the assessments',
+      ),
     );
   },
 });
@@ -58,7 +57,7 @@ function judgeCase(
   if (!open) return null;
   const subject = { kind: 'CHILD', id: record.child.id };
   const completed = section.assessments
-    .map((assessment) => ({ assessment, authorised: dayOfOptional(assessment.authorisedDate) }))
+    .map((assessment) => ({ assessment, authorised: optionalSocialCareDay(assessment.authorisedDate) }))
     .filter(
       (item): item is { assessment: typeof item.assessment; authorised: DayNumber } =>
         item.authorised !== null && item.authorised <= today,
@@ -67,7 +66,7 @@ function judgeCase(
   const latest = completed[completed.length - 1];
   if (!latest) {
     const inProgress = section.assessments.some(
-      (a) => a.authorisedDate === null && dayOfRecord(a.startDate) <= today,
+      (a) => a.authorisedDate === null && socialCareDay(a.startDate) <= today,
     );
     if (inProgress) return null;
     return {
@@ -86,21 +85,21 @@ function judgeCase(
   if (!tooOld && !beforeMove) return null;
 
   const evidence: Evidence[] = [
-    socialCareSaid(record, latest.assessment.id, `latest assessment authorised ${isoDay(latest.authorised)}`),
+    socialCareSaid(record, latest.assessment.id, `latest assessment authorised ${dateOf(latest.authorised)}`),
     ...openCaseEvidence(record, open),
   ];
   const reasons: string[] = [];
   if (tooOld) reasons.push(`more than ${months} months old (local threshold)`);
   if (beforeMove && move) {
-    reasons.push(`older than the placement move on ${isoDay(move.day)}`);
-    evidence.push(socialCareSaid(record, move.recordId, `${move.what} ${isoDay(move.day)}`));
+    reasons.push(`older than the placement move on ${dateOf(move.day)}`);
+    evidence.push(socialCareSaid(record, move.recordId, `${move.what} ${dateOf(move.day)}`));
   }
   const due = earliestDay([tooOld ? ageDue : null, beforeMove && move ? move.day : null]);
   return {
     subject,
-    summary: `The latest completed assessment (authorised ${isoDay(latest.authorised)}) is ${reasons.join(' and ')}.`,
+    summary: `The latest completed assessment (authorised ${dateOf(latest.authorised)}) is ${reasons.join(' and ')}.`,
     evidence,
-    dueDate: due === null ? null : isoDay(due),
+    dueDate: due === null ? null : dateOf(due),
   };
 }
 
@@ -109,10 +108,10 @@ function latestMove(
   section: SocialCareSectionValue,
   today: DayNumber,
 ): { day: DayNumber; recordId: string; what: string } | null {
-  const period = periodOn(periodsOfCare(section), today);
+  const period = spanOn(periodsOfCare(section), today);
   if (!period) return null;
   const placements = period.placements
-    .map((placement) => ({ placement, day: dayOfRecord(placement.startDate) }))
+    .map((placement) => ({ placement, day: socialCareDay(placement.startDate) }))
     .filter((item) => item.day <= today);
   const last = placements[placements.length - 1];
   const day = latestDay([period.start, last?.day ?? null]);

@@ -9,13 +9,13 @@
  */
 import type { CarePlanValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
-import type { DayNumber } from '../time/calendar-day.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { dateOf, type DayNumber } from '../time/calendar-day.js';
 import { describeDue, dueDateOf, earliestDay, judgeDeadline, workingDaysAfter } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
 import { firstPlacementDay, periodsOfCare, type PeriodOfCare } from './facts/periods-of-care.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { optionalSocialCareDay } from '../facts/agency-days.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const workingDaysAllowed = 10;
@@ -33,17 +33,21 @@ export const carePlanMissing = defineRule({
   category: 'LOOKED_AFTER',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    const periods = periodsOfCare(section);
-    return judgeEach(
-      periods,
-      (period) =>
-        judgePeriod(record, context, period, periods[periods.indexOf(period) - 1] ?? null, section.carePlans),
-      (period) => `period of care ${period.id}`,
-    );
+    return withSocialCare(record, needs, (section) => {
+      const periods = periodsOfCare(section);
+      return judgeEach(
+        periods,
+        (period) =>
+          judgePeriod(
+            record,
+            context,
+            period,
+            periods[periods.indexOf(period) - 1] ?? null,
+            section.carePlans,
+          ),
+        (period) => `period of care ${period.id}`,
+      );
+    });
   },
 });
 
@@ -60,13 +64,13 @@ function judgePeriod(
   // A period that has ended is judged as of its end: a plan not made by then was never made in time.
   const asOf = period.end === null ? context.today : (Math.min(context.today, period.end) as DayNumber);
   const forPeriod = plans.filter((plan) => {
-    const ended = dayOfOptional(plan.endDate);
+    const ended = optionalSocialCareDay(plan.endDate);
     return ended === null || ended >= placed;
   });
   // Plans are often never closed in the record, so a plan made before the previous period of care ended is that
   // period's plan, not this one's.
   const dated = forPeriod
-    .map((plan) => ({ plan, start: dayOfOptional(plan.startDate) }))
+    .map((plan) => ({ plan, start: optionalSocialCareDay(plan.startDate) }))
     .filter(
       (item) =>
         item.start !== null &&
@@ -82,24 +86,24 @@ function judgePeriod(
     return cannotDecide('MISSING_DATA', `${subject}: a care plan has no start date`);
 
   const evidence = [
-    socialCareSaid(record, period.placements[0]?.id ?? period.id, `first placement ${isoDay(placed)}`),
+    socialCareSaid(record, period.placements[0]?.id ?? period.id, `first placement ${dateOf(placed)}`),
   ];
   const due = describeDue(deadline);
   if (state === 'OVERDUE') {
-    evidence.push(socialCareSaid(record, period.id, `no care plan started by ${isoDay(asOf)}`));
+    evidence.push(socialCareSaid(record, period.id, `no care plan started by ${dateOf(asOf)}`));
     return {
       subject: { kind: 'PERIOD_OF_CARE', id: period.id },
-      summary: `No care plan is recorded for the period of care whose first placement began ${isoDay(placed)}; it was due by ${due}.`,
+      summary: `No care plan is recorded for the period of care whose first placement began ${dateOf(placed)}; it was due by ${due}.`,
       evidence,
       dueDate: dueDateOf(deadline),
       ...(period.end === null ? {} : { severity: 'medium' as const }),
     };
   }
   const first = dated.find((item) => item.start === made);
-  evidence.push(socialCareSaid(record, first?.plan.id ?? null, `care plan started ${isoDay(made!)}`));
+  evidence.push(socialCareSaid(record, first?.plan.id ?? null, `care plan started ${dateOf(made!)}`));
   return {
     subject: { kind: 'PERIOD_OF_CARE', id: period.id },
-    summary: `The care plan was started ${isoDay(made!)}, after the 10 working days allowed from the first placement on ${isoDay(placed)} (due by ${due}).`,
+    summary: `The care plan was started ${dateOf(made!)}, after the 10 working days allowed from the first placement on ${dateOf(placed)} (due by ${due}).`,
     evidence,
     dueDate: dueDateOf(deadline),
     severity: 'medium',

@@ -11,12 +11,12 @@ import type {
   LookedAfterReviewValue,
 } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { ageOn } from '../time/ages.js';
-import type { DayNumber } from '../time/calendar-day.js';
+import { dateOf, dayOfDateOrInstant, type DayNumber } from '../time/calendar-day.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, dayOfRecord, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { optionalSocialCareDay } from '../facts/agency-days.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const noViews = 'PN7';
@@ -45,19 +45,17 @@ export const childVoiceMissing = defineRule({
   category: 'CHILD_PROTECTION',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    const series = [
-      held('LAC_REVIEW', section.lookedAfterReviews, context),
-      held('CP_REVIEW', section.childProtectionReviews, context),
-    ];
-    return judgeEach(
-      series,
-      (reviews) => judgeSeries(record, reviews),
-      (reviews) => `${reviews[0]?.kind ?? 'review'} series`,
-    );
+    return withSocialCare(record, needs, (section) => {
+      const series = [
+        held('LAC_REVIEW', section.lookedAfterReviews, context),
+        held('CP_REVIEW', section.childProtectionReviews, context),
+      ];
+      return judgeEach(
+        series,
+        (reviews) => judgeSeries(record, reviews),
+        (reviews) => `${reviews[0]?.kind ?? 'review'} series`,
+      );
+    });
   },
 });
 
@@ -71,7 +69,7 @@ function held(
     .map((review) => ({
       kind,
       id: review.id,
-      day: dayOfOptional(review.date),
+      day: optionalSocialCareDay(review.date),
       participation: review.participation?.trim().toUpperCase() || null,
     }))
     .filter((review): review is HeldReview => review.day !== null && review.day <= context.today)
@@ -80,7 +78,7 @@ function held(
 
 function judgeSeries(record: JoinedChildRecord, reviews: readonly HeldReview[]): SubjectVerdict[] {
   const dob = record.child.dateOfBirth;
-  const birth = dob === null ? null : dayOfRecord(dob);
+  const birth = dob === null ? null : dayOfDateOrInstant(dob);
   const under4 = (review: HeldReview) => birth !== null && ageOn(birth, review.day) < minimumAge;
   const silent = (review: HeldReview | undefined) =>
     review !== undefined && review.participation === noViews && !under4(review);
@@ -99,16 +97,16 @@ function judgeSeries(record: JoinedChildRecord, reviews: readonly HeldReview[]):
     return {
       subject: { kind: review.kind, id: review.id },
       summary: twice
-        ? `At the ${what} on ${isoDay(review.day)} the child's views were again not conveyed (PN7), the second review in a row.`
-        : `At the ${what} on ${isoDay(review.day)} the child did not attend and their views were not conveyed (PN7).`,
+        ? `At the ${what} on ${dateOf(review.day)} the child's views were again not conveyed (PN7), the second review in a row.`
+        : `At the ${what} on ${dateOf(review.day)} the child did not attend and their views were not conveyed (PN7).`,
       evidence: [
-        socialCareSaid(record, review.id, `${what} held ${isoDay(review.day)}, participation PN7`),
+        socialCareSaid(record, review.id, `${what} held ${dateOf(review.day)}, participation PN7`),
         ...(twice && previous
           ? [
               socialCareSaid(
                 record,
                 previous.id,
-                `previous ${what} held ${isoDay(previous.day)}, participation PN7`,
+                `previous ${what} held ${dateOf(previous.day)}, participation PN7`,
               ),
             ]
           : []),

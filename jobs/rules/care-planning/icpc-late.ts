@@ -12,11 +12,12 @@ import type {
   S47EnquiryValue,
 } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { describeDue, dueDateOf, earliestDay, judgeDeadline, workingDaysAfter } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, dayOfRecord, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { dateOf } from '../time/calendar-day.js';
+import { optionalSocialCareDay, socialCareDay } from '../facts/agency-days.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const workingDaysAllowed = 15;
@@ -38,20 +39,18 @@ export const icpcLate = defineRule({
   category: 'CHILD_PROTECTION',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      conferencesByEnquiry(section.s47Enquiries, section.initialConferences),
-      (item) =>
-        item.enquiry
-          ? judgeEnquiry(record, context, item.enquiry, item.conferences)
-          : cannotDecide(
-              'MISSING_DATA',
-              `conference ${item.conference.id}: no enquiry it follows is recorded`,
-            ),
-      (item) => (item.enquiry ? `enquiry ${item.enquiry.id}` : `conference ${item.conference.id}`),
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        conferencesByEnquiry(section.s47Enquiries, section.initialConferences),
+        (item) =>
+          item.enquiry
+            ? judgeEnquiry(record, context, item.enquiry, item.conferences)
+            : cannotDecide(
+                'MISSING_DATA',
+                `conference ${item.conference.id}: no enquiry it follows is recorded`,
+              ),
+        (item) => (item.enquiry ? `enquiry ${item.enquiry.id}` : `conference ${item.conference.id}`),
+      ),
     );
   },
 });
@@ -84,11 +83,11 @@ function enquiryBefore(
   items: Map<string, { enquiry: S47EnquiryValue; conferences: InitialConferenceValue[] }>,
 ) {
   try {
-    const day = dayOfOptional(conference.date ?? conference.targetDate);
+    const day = optionalSocialCareDay(conference.date ?? conference.targetDate);
     if (day === null) return undefined;
     const before = enquiries
-      .filter((enquiry) => dayOfRecord(enquiry.strategyDiscussionDate) <= day)
-      .sort((a, b) => dayOfRecord(a.strategyDiscussionDate) - dayOfRecord(b.strategyDiscussionDate));
+      .filter((enquiry) => socialCareDay(enquiry.strategyDiscussionDate) <= day)
+      .sort((a, b) => socialCareDay(a.strategyDiscussionDate) - socialCareDay(b.strategyDiscussionDate));
     const latest = before[before.length - 1];
     return latest ? items.get(latest.id) : undefined;
   } catch (error) {
@@ -103,10 +102,10 @@ function judgeEnquiry(
   enquiry: S47EnquiryValue,
   conferences: readonly InitialConferenceValue[],
 ): SubjectVerdict {
-  const strategy = dayOfRecord(enquiry.strategyDiscussionDate);
+  const strategy = socialCareDay(enquiry.strategyDiscussionDate);
   if (strategy > context.today) return null;
   const deadline = workingDaysAfter(context.calendar, strategy, workingDaysAllowed);
-  const held = earliestDay(conferences.map((conference) => dayOfOptional(conference.date)));
+  const held = earliestDay(conferences.map((conference) => optionalSocialCareDay(conference.date)));
   const subject = `enquiry ${enquiry.id}`;
   const state = judgeDeadline(deadline, held, context.today, subject);
   if (state === 'MET' || state === 'PENDING') return null;
@@ -124,14 +123,14 @@ function judgeEnquiry(
         );
   }
   const evidence = [
-    socialCareSaid(record, enquiry.id, `strategy discussion ${isoDay(strategy)}`),
+    socialCareSaid(record, enquiry.id, `strategy discussion ${dateOf(strategy)}`),
     ...conferences.map((conference) =>
       socialCareSaid(
         record,
         conference.id,
         conference.date === null
           ? 'initial conference not held'
-          : `initial conference held ${isoDay(dayOfRecord(conference.date))}`,
+          : `initial conference held ${dateOf(socialCareDay(conference.date))}`,
       ),
     ),
   ];
@@ -141,13 +140,13 @@ function judgeEnquiry(
   if (state === 'OVERDUE')
     return {
       subject: { kind: 'S47_ENQUIRY', id: enquiry.id },
-      summary: `The initial child protection conference after the strategy discussion on ${isoDay(strategy)} has not been held; it was due by ${due}.`,
+      summary: `The initial child protection conference after the strategy discussion on ${dateOf(strategy)} has not been held; it was due by ${due}.`,
       evidence,
       dueDate: dueDateOf(deadline),
     };
   return {
     subject: { kind: 'S47_ENQUIRY', id: enquiry.id },
-    summary: `The initial child protection conference was held ${isoDay(held!)}, more than 15 working days after the strategy discussion on ${isoDay(strategy)} (due by ${due}).`,
+    summary: `The initial child protection conference was held ${dateOf(held!)}, more than 15 working days after the strategy discussion on ${dateOf(strategy)} (due by ${due}).`,
     evidence,
     dueDate: dueDateOf(deadline),
     severity: 'medium',

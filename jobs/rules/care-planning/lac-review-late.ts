@@ -13,8 +13,8 @@ import type {
   SocialCareSectionValue,
 } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
-import { addMonths, type DayNumber } from '../time/calendar-day.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
 import {
   describeDue,
   dueDateOf,
@@ -24,9 +24,10 @@ import {
   type Deadline,
 } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { periodOn, periodsOfCare, type PeriodOfCare } from './facts/periods-of-care.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, isoDay } from './facts/record-day.js';
+import { periodsOfCare, type PeriodOfCare } from './facts/periods-of-care.js';
+import { withSocialCare } from './facts/readable.js';
+import { optionalSocialCareDay } from '../facts/agency-days.js';
+import { spanOn } from '../facts/spans.js';
 import { judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const firstReviewWorkingDays = 20;
@@ -45,16 +46,14 @@ export const lacReviewLate = defineRule({
   category: 'LOOKED_AFTER',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    const periods = periodsOfCare(section);
-    return judgeEach(
-      periods,
-      (period) => judgePeriod(record, context, period, reviewsOf(section, periods, period)),
-      (period) => `period of care ${period.id}`,
-    );
+    return withSocialCare(record, needs, (section) => {
+      const periods = periodsOfCare(section);
+      return judgeEach(
+        periods,
+        (period) => judgePeriod(record, context, period, reviewsOf(section, periods, period)),
+        (period) => `period of care ${period.id}`,
+      );
+    });
   },
 });
 
@@ -71,12 +70,12 @@ function reviewsOf(
   const known = new Set(periods.map((p) => p.id));
   return section.lookedAfterReviews
     .filter((review) => review.cancelled !== true)
-    .map((review) => ({ review, day: dayOfOptional(review.date) }))
+    .map((review) => ({ review, day: optionalSocialCareDay(review.date) }))
     .filter((item): item is HeldReview => item.day !== null)
     .filter(({ review, day }) =>
       known.has(review.periodOfCareId)
         ? review.periodOfCareId === period.id
-        : periodOn(periods, day) === period,
+        : spanOn(periods, day) === period,
     )
     .filter(({ day }) => day >= period.start && (period.end === null || day < period.end))
     .sort((a, b) => a.day - b.day);
@@ -91,7 +90,7 @@ function judgePeriod(
   const asOf = period.end === null || period.end > context.today ? context.today : period.end;
   const verdicts: SubjectVerdict[] = [];
   let deadline: Deadline = workingDaysAfter(context.calendar, period.start, firstReviewWorkingDays);
-  let limit = `within ${firstReviewWorkingDays} working days of becoming looked after on ${isoDay(period.start)}`;
+  let limit = `within ${firstReviewWorkingDays} working days of becoming looked after on ${dateOf(period.start)}`;
   for (let index = 0; ; index += 1) {
     const held = reviews[index];
     const state = judgeDeadline(
@@ -111,11 +110,11 @@ function judgePeriod(
           subject: { kind: 'PERIOD_OF_CARE', id: period.id },
           summary: `No looked-after review was held by ${describeDue(deadline)} (${limit}).`,
           evidence: [
-            socialCareSaid(record, period.id, `became looked after ${isoDay(period.start)}`),
+            socialCareSaid(record, period.id, `became looked after ${dateOf(period.start)}`),
             previous
-              ? socialCareSaid(record, previous.review.id, `last review held ${isoDay(previous.day)}`)
+              ? socialCareSaid(record, previous.review.id, `last review held ${dateOf(previous.day)}`)
               : socialCareSaid(record, period.id, 'no review held'),
-            ...(current ? [] : [socialCareSaid(record, period.id, `care ended ${isoDay(asOf)}`)]),
+            ...(current ? [] : [socialCareSaid(record, period.id, `care ended ${dateOf(asOf)}`)]),
           ],
           dueDate: dueDateOf(deadline),
           ...(current ? {} : { severity: 'medium' as const }),
@@ -126,16 +125,16 @@ function judgePeriod(
     if (state === 'LATE')
       verdicts.push({
         subject: { kind: 'LAC_REVIEW', id: held.review.id },
-        summary: `A looked-after review was held ${isoDay(held.day)}, later than ${describeDue(deadline)} (${limit}).`,
+        summary: `A looked-after review was held ${dateOf(held.day)}, later than ${describeDue(deadline)} (${limit}).`,
         evidence: [
-          socialCareSaid(record, period.id, `became looked after ${isoDay(period.start)}`),
-          socialCareSaid(record, held.review.id, `review held ${isoDay(held.day)}`),
+          socialCareSaid(record, period.id, `became looked after ${dateOf(period.start)}`),
+          socialCareSaid(record, held.review.id, `review held ${dateOf(held.day)}`),
         ],
         dueDate: dueDateOf(deadline),
         severity: 'medium',
       });
     const months = index === 0 ? 3 : 6;
     deadline = exactDeadline(addMonths(held.day, months));
-    limit = `${months} months after the review on ${isoDay(held.day)}`;
+    limit = `${months} months after the review on ${dateOf(held.day)}`;
   }
 }

@@ -6,10 +6,11 @@
  */
 import type { MeetingValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule } from '../rule.js';
+import { defineRule } from '../rule.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfRecord, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { dateOf } from '../time/calendar-day.js';
+import { socialCareDay } from '../facts/agency-days.js';
 import { judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const needs = ['socialCare'] as const;
@@ -28,14 +29,12 @@ export const meetingStatusUnclear = defineRule({
   category: 'SOCIAL_CARE',
   needs,
   evaluate(record) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      section.meetings,
-      (meeting) => judgeMeeting(record, meeting),
-      (meeting) => `meeting ${meeting.id}`,
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        section.meetings,
+        (meeting) => judgeMeeting(record, meeting),
+        (meeting) => `meeting ${meeting.id}`,
+      ),
     );
   },
 });
@@ -52,7 +51,7 @@ function judgeMeeting(record: JoinedChildRecord, meeting: MeetingValue): Subject
     ...(none(meeting.minutesRecipients) ? ['minutes recipients'] : []),
   ];
   if (unrecorded.length === 0) return null;
-  const held = isoDay(dayOfRecord(meeting.date));
+  const held = dateOf(socialCareDay(meeting.date));
   return {
     subject: { kind: 'MEETING', id: meeting.id },
     summary: `The meeting on ${held} does not record its ${listed(unrecorded)}.`,

@@ -11,12 +11,12 @@
  */
 import type { MeetingValue, PlacementValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type Evidence, type RuleContext } from '../rule.js';
-import { englandDayOf } from '../time/calendar-day.js';
+import { defineRule, type Evidence, type RuleContext } from '../rule.js';
+import { dateOf, englandDayOf } from '../time/calendar-day.js';
 import { socialCareSaid } from './facts/evidence.js';
-import { instantOf } from './facts/record-instant.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfRecord, isoDay } from './facts/record-day.js';
+import { instantOf } from '../facts/instants.js';
+import { withSocialCare } from './facts/readable.js';
+import { socialCareDay } from '../facts/agency-days.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const hourMs = 3_600_000;
@@ -35,14 +35,12 @@ export const placementMeetingMissed = defineRule({
   category: 'PLACEMENT',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      section.placements,
-      (placement) => judgePlacement(record, context, placement, section.meetings),
-      (placement) => `placement ${placement.id}`,
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        section.placements,
+        (placement) => judgePlacement(record, context, placement, section.meetings),
+        (placement) => `placement ${placement.id}`,
+      ),
     );
   },
 });
@@ -79,11 +77,11 @@ function judgePlacement(
       `${subject}: whether the placement planning meeting updated the risk and matching assessment is not recorded`,
     );
 
-  const startDay = dayOfRecord(placement.startDate);
+  const startDay = socialCareDay(placement.startDate);
   const evidence: Evidence[] = [
-    socialCareSaid(record, placement.id, `placement started ${isoDay(startDay)}`),
+    socialCareSaid(record, placement.id, `placement started ${dateOf(startDay)}`),
   ];
-  const day = (at: number) => isoDay(englandDayOf(new Date(at)));
+  const day = (at: number) => dateOf(englandDayOf(new Date(at)));
   for (const { meeting, at } of planning)
     evidence.push(
       socialCareSaid(
@@ -100,8 +98,8 @@ function judgePlacement(
     );
   const summary =
     inWindow.length === 0
-      ? `No placement planning meeting was held within ${hours} hours (local practice) of the placement that started ${isoDay(startDay)}.`
-      : `The placement planning meeting for the placement that started ${isoDay(startDay)} did not update the risk and matching assessment.`;
+      ? `No placement planning meeting was held within ${hours} hours (local practice) of the placement that started ${dateOf(startDay)}.`
+      : `The placement planning meeting for the placement that started ${dateOf(startDay)} did not update the risk and matching assessment.`;
   return {
     subject: { kind: 'PLACEMENT', id: placement.id },
     summary,

@@ -16,13 +16,14 @@ import type {
 import type { EducationSectionValue } from '../../../connectors/education/education-section.js';
 import type { HealthSectionValue } from '../../../connectors/health/to-health-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type Evidence, type RuleContext } from '../rule.js';
-import type { DayNumber } from '../time/calendar-day.js';
+import { defineRule, type Evidence, type RuleContext } from '../rule.js';
+import { dateOf, type DayNumber } from '../time/calendar-day.js';
 import { describeDue, dueDateOf, earliestDay, judgeDeadline, workingDaysAfter } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
 import { aboutPlacement, placementDays } from './facts/placements.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, dayOfRecord, isoDay } from './facts/record-day.js';
+import { sectionOf } from '../facts/agency-parts.js';
+import { withSocialCare } from './facts/readable.js';
+import { educationDay, optionalSocialCareDay } from '../facts/agency-days.js';
 import { CannotDecide, cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const workingDaysAllowed = 5;
@@ -48,17 +49,15 @@ export const placementNotNotified = defineRule({
   category: 'PLACEMENT',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    const health = sectionOf(record.health);
-    const education = sectionOf(record.education);
-    return judgeEach(
-      section.placements,
-      (placement) => judgePlacement(record, context, section, placement, health, education),
-      (placement) => `placement ${placement.id}`,
-    );
+    return withSocialCare(record, needs, (section) => {
+      const health = sectionOf(record.health);
+      const education = sectionOf(record.education);
+      return judgeEach(
+        section.placements,
+        (placement) => judgePlacement(record, context, section, placement, health, education),
+        (placement) => `placement ${placement.id}`,
+      );
+    });
   },
 });
 
@@ -71,8 +70,8 @@ function hasRegisteredGp(health: HealthSectionValue | null): boolean {
 
 function onRoll(education: EducationSectionValue | null, day: DayNumber): boolean {
   return (education?.enrolments ?? []).some((enrolment) => {
-    const left = dayOfOptional(enrolment.to);
-    return dayOfRecord(enrolment.from) <= day && (left === null || left > day);
+    const left = enrolment.to === null ? null : educationDay(enrolment.to);
+    return educationDay(enrolment.from) <= day && (left === null || left > day);
   });
 }
 
@@ -100,7 +99,7 @@ function judgePlacement(
   for (const recipient of owed) {
     const notices = section.placementNotifications
       .filter((notice) => notice.recipient?.trim().toUpperCase() === recipient)
-      .map((notice) => ({ notice, day: dayOfOptional(notice.date) }))
+      .map((notice) => ({ notice, day: optionalSocialCareDay(notice.date) }))
       .filter(({ notice, day }) => aboutPlacement(placement, notice, day, window));
     const sent = earliestDay(notices.map((item) => item.day));
     const state = judgeDeadline(deadline, sent, asOf, subject);
@@ -114,7 +113,7 @@ function judgePlacement(
   }
   if (missing.length === 0 && late.length === 0) return null;
 
-  const evidence: Evidence[] = [socialCareSaid(record, placement.id, `placement started ${isoDay(start)}`)];
+  const evidence: Evidence[] = [socialCareSaid(record, placement.id, `placement started ${dateOf(start)}`)];
   if (owed.includes('GP'))
     evidence.push({
       agency: 'HEALTH',
@@ -126,13 +125,13 @@ function judgePlacement(
     evidence.push({
       agency: 'EDUCATION',
       recordId: null,
-      fact: `on a school roll on ${isoDay(start)}`,
+      fact: `on a school roll on ${dateOf(start)}`,
       asOf: record.education.asOf,
     });
   for (const recipient of missing)
-    evidence.push(socialCareSaid(record, placement.id, `no notice to ${recipient} by ${isoDay(asOf)}`));
+    evidence.push(socialCareSaid(record, placement.id, `no notice to ${recipient} by ${dateOf(asOf)}`));
   for (const { recipient, notice, day } of late)
-    evidence.push(socialCareSaid(record, notice.id, `${recipient} notified ${isoDay(day)}`));
+    evidence.push(socialCareSaid(record, notice.id, `${recipient} notified ${dateOf(day)}`));
 
   const names = (list: readonly Recipient[]) => list.map((r) => recipientName[r]).join(', ');
   const parts = [
@@ -142,7 +141,7 @@ function judgePlacement(
   const current = end === null || end > context.today;
   return {
     subject: { kind: 'PLACEMENT', id: placement.id },
-    summary: `The placement that started ${isoDay(start)} was ${parts.join(' and ')}; notices were due by ${describeDue(deadline)}.`,
+    summary: `The placement that started ${dateOf(start)} was ${parts.join(' and ')}; notices were due by ${describeDue(deadline)}.`,
     evidence,
     dueDate: dueDateOf(deadline),
     ...(missing.length > 0 && current ? {} : { severity: 'medium' as const }),

@@ -10,12 +10,13 @@ import type {
   PlacementValue,
 } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { describeDue, dueDateOf, earliestDay, judgeDeadline, workingDaysAfter } from './facts/deadline.js';
 import { socialCareSaid } from './facts/evidence.js';
 import { aboutPlacement, placementDays } from './facts/placements.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfOptional, isoDay } from './facts/record-day.js';
+import { withSocialCare } from './facts/readable.js';
+import { dateOf } from '../time/calendar-day.js';
+import { optionalSocialCareDay } from '../facts/agency-days.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const workingDaysAllowed = 5;
@@ -33,14 +34,12 @@ export const placementPlanLate = defineRule({
   category: 'PLACEMENT',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    return judgeEach(
-      section.placements,
-      (placement) => judgePlacement(record, context, placement, section.placementPlans),
-      (placement) => `placement ${placement.id}`,
+    return withSocialCare(record, needs, (section) =>
+      judgeEach(
+        section.placements,
+        (placement) => judgePlacement(record, context, placement, section.placementPlans),
+        (placement) => `placement ${placement.id}`,
+      ),
     );
   },
 });
@@ -56,7 +55,7 @@ function judgePlacement(
   const deadline = workingDaysAfter(context.calendar, start, workingDaysAllowed);
   const window = { from: start, to: deadline.latest };
   const own = plans
-    .map((plan) => ({ plan, day: dayOfOptional(plan.date) }))
+    .map((plan) => ({ plan, day: optionalSocialCareDay(plan.date) }))
     .filter(({ plan, day }) => aboutPlacement(placement, plan, day, window));
   const made = earliestDay(own.map((item) => item.day));
   const subject = `placement ${placement.id}`;
@@ -66,23 +65,23 @@ function judgePlacement(
   if (own.some((item) => item.day === null))
     return cannotDecide('MISSING_DATA', `${subject}: a placement plan has no date`);
 
-  const started = socialCareSaid(record, placement.id, `placement started ${isoDay(start)}`);
+  const started = socialCareSaid(record, placement.id, `placement started ${dateOf(start)}`);
   const due = describeDue(deadline);
   if (state === 'OVERDUE')
     return {
       subject: { kind: 'PLACEMENT', id: placement.id },
-      summary: `No placement plan is recorded for the placement that started ${isoDay(start)}; it was due by ${due}.`,
-      evidence: [started, socialCareSaid(record, placement.id, `no placement plan dated by ${isoDay(asOf)}`)],
+      summary: `No placement plan is recorded for the placement that started ${dateOf(start)}; it was due by ${due}.`,
+      evidence: [started, socialCareSaid(record, placement.id, `no placement plan dated by ${dateOf(asOf)}`)],
       dueDate: dueDateOf(deadline),
       ...(end === null || end > context.today ? {} : { severity: 'medium' as const }),
     };
   const first = own.find((item) => item.day === made);
   return {
     subject: { kind: 'PLACEMENT', id: placement.id },
-    summary: `The placement plan for the placement that started ${isoDay(start)} is dated ${isoDay(made!)}, after the 5 working days allowed (due by ${due}).`,
+    summary: `The placement plan for the placement that started ${dateOf(start)} is dated ${dateOf(made!)}, after the 5 working days allowed (due by ${due}).`,
     evidence: [
       started,
-      socialCareSaid(record, first?.plan.id ?? null, `placement plan dated ${isoDay(made!)}`),
+      socialCareSaid(record, first?.plan.id ?? null, `placement plan dated ${dateOf(made!)}`),
     ],
     dueDate: dueDateOf(deadline),
     severity: 'medium',

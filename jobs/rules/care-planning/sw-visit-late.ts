@@ -10,13 +10,13 @@
  */
 import type { PlacementValue, VisitValue } from '../../../connectors/social-care/social-care-section.js';
 import type { JoinedChildRecord } from '../joined-record.js';
-import { decided, defineRule, type RuleContext } from '../rule.js';
-import { addDays, addMonths, type DayNumber } from '../time/calendar-day.js';
+import { defineRule, type RuleContext } from '../rule.js';
+import { addDays, addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
 import { socialCareSaid } from './facts/evidence.js';
 import { placementDays, type PlacementDays } from './facts/placements.js';
-import { sectionOf, unreadableParts } from './facts/readable.js';
-import { dayOfRecord, isoDay } from './facts/record-day.js';
-import { instantOf } from './facts/record-instant.js';
+import { withSocialCare } from './facts/readable.js';
+import { socialCareDay } from '../facts/agency-days.js';
+import { instantOf } from '../facts/instants.js';
 import { cannotDecide, judgeEach, type SubjectVerdict } from './facts/subject-verdicts.js';
 
 const firstVisitDays = 7;
@@ -36,16 +36,14 @@ export const swVisitLate = defineRule({
   category: 'LOOKED_AFTER',
   needs,
   evaluate(record, context) {
-    const unreadable = unreadableParts(record, needs);
-    if (unreadable) return unreadable;
-    const section = sectionOf(record.socialCare);
-    if (!section) return decided([]);
-    const visits = section.visits.filter((visit) => visit.kind === 'LOOKED_AFTER');
-    return judgeEach(
-      section.placements,
-      (placement) => judgePlacement(record, context, placement, visits),
-      (placement) => `placement ${placement.id}`,
-    );
+    return withSocialCare(record, needs, (section) => {
+      const visits = section.visits.filter((visit) => visit.kind === 'LOOKED_AFTER');
+      return judgeEach(
+        section.placements,
+        (placement) => judgePlacement(record, context, placement, visits),
+        (placement) => `placement ${placement.id}`,
+      );
+    });
   },
 });
 
@@ -91,7 +89,7 @@ function judgePlacement(
   const from = instantOf(placement.startDate);
   const to = placement.endDate === null ? Infinity : instantOf(placement.endDate, true);
   const during = visits
-    .map((visit) => ({ visit, day: dayOfRecord(visit.date) }))
+    .map((visit) => ({ visit, day: socialCareDay(visit.date) }))
     .filter(
       ({ visit, day }) =>
         day <= days.asOf && instantOf(visit.date, true) >= from && instantOf(visit.date) <= to,
@@ -121,25 +119,25 @@ function judgePlacement(
   const last = lenient[lenient.length - 1]!;
   const shown = lenient.slice(-5);
   const evidence = [
-    socialCareSaid(record, placement.id, `placement started ${isoDay(days.start)}`),
+    socialCareSaid(record, placement.id, `placement started ${dateOf(days.start)}`),
     ...shown.map((lapse) =>
       socialCareSaid(
         record,
         placement.id,
         lapse.visited === null
-          ? `visit due by ${isoDay(lapse.due)}; none recorded up to ${isoDay(days.asOf)}`
-          : `visit due by ${isoDay(lapse.due)}; child next seen ${isoDay(lapse.visited)}`,
+          ? `visit due by ${dateOf(lapse.due)}; none recorded up to ${dateOf(days.asOf)}`
+          : `visit due by ${dateOf(lapse.due)}; child next seen ${dateOf(lapse.visited)}`,
       ),
     ),
   ];
   const summary = open
-    ? `A social worker visit to the child in the placement that started ${isoDay(days.start)} was due by ${isoDay(open.due)} and has not happened.`
-    : `Social worker visits to the child in the placement that started ${isoDay(days.start)} were late ${lenient.length} time(s).`;
+    ? `A social worker visit to the child in the placement that started ${dateOf(days.start)} was due by ${dateOf(open.due)} and has not happened.`
+    : `Social worker visits to the child in the placement that started ${dateOf(days.start)} were late ${lenient.length} time(s).`;
   return {
     subject: { kind: 'PLACEMENT', id: placement.id },
     summary,
     evidence,
-    dueDate: isoDay((open ?? last).due),
+    dueDate: dateOf((open ?? last).due),
     ...(open ? {} : { severity: 'medium' as const }),
   };
 }

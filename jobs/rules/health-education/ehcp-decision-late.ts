@@ -11,8 +11,8 @@
 import type { EhcNeedsAssessmentValue } from '../../../connectors/education/education-section.js';
 import { decided, defineRule, notAssessed, type Finding, type RuleOutcome } from '../rule.js';
 import { addDays, dateOf, type DayNumber } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
-import { educationDay } from './facts/days.js';
+import { withSection } from './facts/agency-parts.js';
+import { educationDay } from '../facts/agency-days.js';
 
 const needs = ['education'] as const;
 
@@ -34,47 +34,45 @@ export const ehcpDecisionLate = defineRule({
   category: 'SEND',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const education = record.education.section;
-    if (education === null) return decided([]);
-    const findings: Finding[] = [];
-    for (const assessment of education.ehcNeedsAssessments) {
-      if (withdrawnUndecided(assessment)) continue;
-      const requested = educationDay(assessment.requestDate);
-      const due = addDays(requested, DECISION_DAYS);
-      let decidedOn: DayNumber | null = null;
-      if (assessment.decisionDate !== null) decidedOn = educationDay(assessment.decisionDate);
-      else if (assessment.status !== 'REQUESTED') {
-        const plan = assessment.finalPlanDate === null ? null : educationDay(assessment.finalPlanDate);
-        if (plan !== null && plan <= due) continue;
-        return notAssessed(
-          'MISSING_DATA',
-          `an EHC needs assessment request recorded as ${assessment.status} has no decision date`,
-        );
+    return withSection(record, needs, 'education', (education) => {
+      const findings: Finding[] = [];
+      for (const assessment of education.ehcNeedsAssessments) {
+        if (withdrawnUndecided(assessment)) continue;
+        const requested = educationDay(assessment.requestDate);
+        const due = addDays(requested, DECISION_DAYS);
+        let decidedOn: DayNumber | null = null;
+        if (assessment.decisionDate !== null) decidedOn = educationDay(assessment.decisionDate);
+        else if (assessment.status !== 'REQUESTED') {
+          const plan = assessment.finalPlanDate === null ? null : educationDay(assessment.finalPlanDate);
+          if (plan !== null && plan <= due) continue;
+          return notAssessed(
+            'MISSING_DATA',
+            `an EHC needs assessment request recorded as ${assessment.status} has no decision date`,
+          );
+        }
+        if ((decidedOn ?? context.today) <= due) continue;
+        findings.push({
+          subject: { kind: 'EHC_NEEDS_ASSESSMENT', id: assessment.id },
+          summary:
+            decidedOn === null
+              ? `The decision whether to carry out an EHC needs assessment was due by ${dateOf(due)} and has not been made.`
+              : `The decision whether to carry out an EHC needs assessment was made ${decidedOn - requested} days after the request (due within 6 weeks).`,
+          evidence: [
+            {
+              agency: 'EDUCATION',
+              recordId: assessment.id,
+              fact:
+                decidedOn === null
+                  ? `requested on ${dateOf(requested)}; no decision recorded`
+                  : `requested on ${dateOf(requested)}; decided on ${dateOf(decidedOn)}`,
+              asOf: record.education.asOf,
+            },
+          ],
+          dueDate: dateOf(due),
+          ...(decidedOn === null ? {} : { severity: 'medium' as const }),
+        });
       }
-      if ((decidedOn ?? context.today) <= due) continue;
-      findings.push({
-        subject: { kind: 'EHC_NEEDS_ASSESSMENT', id: assessment.id },
-        summary:
-          decidedOn === null
-            ? `The decision whether to carry out an EHC needs assessment was due by ${dateOf(due)} and has not been made.`
-            : `The decision whether to carry out an EHC needs assessment was made ${decidedOn - requested} days after the request (due within 6 weeks).`,
-        evidence: [
-          {
-            agency: 'EDUCATION',
-            recordId: assessment.id,
-            fact:
-              decidedOn === null
-                ? `requested on ${dateOf(requested)}; no decision recorded`
-                : `requested on ${dateOf(requested)}; decided on ${dateOf(decidedOn)}`,
-            asOf: record.education.asOf,
-          },
-        ],
-        dueDate: dateOf(due),
-        ...(decidedOn === null ? {} : { severity: 'medium' as const }),
-      });
-    }
-    return decided(findings);
+      return decided(findings);
+    });
   },
 });

@@ -8,8 +8,8 @@
  */
 import { decided, defineRule, notAssessed, type Finding, type RuleOutcome } from '../rule.js';
 import { addDays, dateOf } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
-import { educationDay } from './facts/days.js';
+import { withSection } from './facts/agency-parts.js';
+import { educationDay } from '../facts/agency-days.js';
 
 const needs = ['education'] as const;
 
@@ -24,45 +24,43 @@ export const ehcpIssueLate = defineRule({
   category: 'SEND',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const education = record.education.section;
-    if (education === null) return decided([]);
-    const findings: Finding[] = [];
-    for (const assessment of education.ehcNeedsAssessments) {
-      const noPlanNeeded =
-        assessment.decisionOutcome === 'N' ||
-        assessment.decisionOutcome === 'W' ||
-        assessment.status === 'REFUSED' ||
-        (assessment.status === 'CEASED' && assessment.finalPlanDate === null);
-      if (noPlanNeeded) continue;
-      if (assessment.status === 'ISSUED' && assessment.finalPlanDate === null)
-        return notAssessed('MISSING_DATA', 'an EHC plan recorded as issued has no issue date');
-      const requested = educationDay(assessment.requestDate);
-      const due = addDays(requested, ISSUE_DAYS);
-      const issued = assessment.finalPlanDate === null ? null : educationDay(assessment.finalPlanDate);
-      if ((issued ?? context.today) <= due) continue;
-      findings.push({
-        subject: { kind: 'EHC_NEEDS_ASSESSMENT', id: assessment.id },
-        summary:
-          issued === null
-            ? `The final EHC plan was due by ${dateOf(due)} (20 weeks from the request) and has not been issued.`
-            : `The final EHC plan was issued ${issued - requested} days after the request (due within 20 weeks).`,
-        evidence: [
-          {
-            agency: 'EDUCATION',
-            recordId: assessment.id,
-            fact:
-              issued === null
-                ? `requested on ${dateOf(requested)}; status ${assessment.status}; no final plan`
-                : `requested on ${dateOf(requested)}; final plan issued on ${dateOf(issued)}`,
-            asOf: record.education.asOf,
-          },
-        ],
-        dueDate: dateOf(due),
-        ...(issued === null ? {} : { severity: 'medium' as const }),
-      });
-    }
-    return decided(findings);
+    return withSection(record, needs, 'education', (education) => {
+      const findings: Finding[] = [];
+      for (const assessment of education.ehcNeedsAssessments) {
+        const noPlanNeeded =
+          assessment.decisionOutcome === 'N' ||
+          assessment.decisionOutcome === 'W' ||
+          assessment.status === 'REFUSED' ||
+          (assessment.status === 'CEASED' && assessment.finalPlanDate === null);
+        if (noPlanNeeded) continue;
+        if (assessment.status === 'ISSUED' && assessment.finalPlanDate === null)
+          return notAssessed('MISSING_DATA', 'an EHC plan recorded as issued has no issue date');
+        const requested = educationDay(assessment.requestDate);
+        const due = addDays(requested, ISSUE_DAYS);
+        const issued = assessment.finalPlanDate === null ? null : educationDay(assessment.finalPlanDate);
+        if ((issued ?? context.today) <= due) continue;
+        findings.push({
+          subject: { kind: 'EHC_NEEDS_ASSESSMENT', id: assessment.id },
+          summary:
+            issued === null
+              ? `The final EHC plan was due by ${dateOf(due)} (20 weeks from the request) and has not been issued.`
+              : `The final EHC plan was issued ${issued - requested} days after the request (due within 20 weeks).`,
+          evidence: [
+            {
+              agency: 'EDUCATION',
+              recordId: assessment.id,
+              fact:
+                issued === null
+                  ? `requested on ${dateOf(requested)}; status ${assessment.status}; no final plan`
+                  : `requested on ${dateOf(requested)}; final plan issued on ${dateOf(issued)}`,
+              asOf: record.education.asOf,
+            },
+          ],
+          dueDate: dateOf(due),
+          ...(issued === null ? {} : { severity: 'medium' as const }),
+        });
+      }
+      return decided(findings);
+    });
   },
 });

@@ -17,8 +17,8 @@ import type { EhcNeedsAssessmentValue } from '../../../connectors/education/educ
 import type { JoinedChildRecord } from '../joined-record.js';
 import { decided, defineRule, type Evidence, type Finding, type RuleOutcome } from '../rule.js';
 import { addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
-import { educationDay, socialCareDay } from './facts/days.js';
+import { withSection } from './facts/agency-parts.js';
+import { educationDay, socialCareDay } from '../facts/agency-days.js';
 import { periodOfCareOn, reviewsHeldInPeriod } from './facts/period-of-care.js';
 
 const needs = ['education', 'socialCare'] as const;
@@ -46,65 +46,63 @@ export const ehcpReviewOverdue = defineRule({
   category: 'SEND',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const education = record.education.section;
-    if (education === null) return decided([]);
-    const asOf = record.education.asOf;
-    const careReviewDays = careReviewDaysOf(record, context.today);
-    const findings: Finding[] = [];
+    return withSection(record, needs, 'education', (education) => {
+      const asOf = record.education.asOf;
+      const careReviewDays = careReviewDaysOf(record, context.today);
+      const findings: Finding[] = [];
 
-    for (const plan of education.ehcNeedsAssessments) {
-      if (plan.finalPlanDate === null) continue;
-      const issued = educationDay(plan.finalPlanDate);
-      const reviews = plan.annualReviews
-        .map((review) => ({ review, day: educationDay(review.date) }))
-        .filter(({ day }) => day <= context.today)
-        .sort((a, b) => a.day - b.day);
-      const problems = new Map<string, ReviewProblem>();
-      const problemOf = (id: string) => {
-        const found = problems.get(id) ?? { evidence: [], late: false, unaligned: false, due: null };
-        problems.set(id, found);
-        return found;
-      };
+      for (const plan of education.ehcNeedsAssessments) {
+        if (plan.finalPlanDate === null) continue;
+        const issued = educationDay(plan.finalPlanDate);
+        const reviews = plan.annualReviews
+          .map((review) => ({ review, day: educationDay(review.date) }))
+          .filter(({ day }) => day <= context.today)
+          .sort((a, b) => a.day - b.day);
+        const problems = new Map<string, ReviewProblem>();
+        const problemOf = (id: string) => {
+          const found = problems.get(id) ?? { evidence: [], late: false, unaligned: false, due: null };
+          problems.set(id, found);
+          return found;
+        };
 
-      let previous = issued;
-      for (const { review, day } of reviews) {
-        const limit = addMonths(previous, 12);
-        if (day > limit) {
-          const problem = problemOf(review.id);
-          problem.late = true;
-          problem.due = limit;
-          problem.evidence.push({
-            agency: 'EDUCATION',
-            recordId: review.id,
-            fact: `annual review held on ${dateOf(day)}, more than 12 months after ${dateOf(previous)}`,
-            asOf,
-          });
+        let previous = issued;
+        for (const { review, day } of reviews) {
+          const limit = addMonths(previous, 12);
+          if (day > limit) {
+            const problem = problemOf(review.id);
+            problem.late = true;
+            problem.due = limit;
+            problem.evidence.push({
+              agency: 'EDUCATION',
+              recordId: review.id,
+              fact: `annual review held on ${dateOf(day)}, more than 12 months after ${dateOf(previous)}`,
+              asOf,
+            });
+          }
+          previous = day;
         }
-        previous = day;
-      }
 
-      const latest = reviews.at(-1);
-      if (careReviewDays !== null && latest !== undefined && latest.day >= careReviewDays.entered) {
-        const coincides = careReviewDays.days.some((day) => Math.abs(day - latest.day) <= ALIGNMENT_DAYS);
-        if (!coincides) {
-          const problem = problemOf(latest.review.id);
-          problem.unaligned = true;
-          problem.evidence.push({
-            agency: 'EDUCATION',
-            recordId: latest.review.id,
-            fact: `annual review held on ${dateOf(latest.day)}; no looked-after review or PEP review within ${ALIGNMENT_DAYS} days of it`,
-            asOf,
-          });
+        const latest = reviews.at(-1);
+        if (careReviewDays !== null && latest !== undefined && latest.day >= careReviewDays.entered) {
+          const coincides = careReviewDays.days.some((day) => Math.abs(day - latest.day) <= ALIGNMENT_DAYS);
+          if (!coincides) {
+            const problem = problemOf(latest.review.id);
+            problem.unaligned = true;
+            problem.evidence.push({
+              agency: 'EDUCATION',
+              recordId: latest.review.id,
+              fact: `annual review held on ${dateOf(latest.day)}; no looked-after review or PEP review within ${ALIGNMENT_DAYS} days of it`,
+              asOf,
+            });
+          }
         }
-      }
 
-      for (const [id, problem] of problems) findings.push(reviewFinding(id, problem));
-      const open = openReviewFinding(plan, previous, context.today, asOf);
-      if (open) findings.push(open);
-    }
-    return decided(findings);
+        for (const [id, problem] of problems) findings.push(reviewFinding(id, problem));
+        const open = openReviewFinding(plan, previous, context.today, asOf);
+        if (open) findings.push(open);
+      }
+      return decided(findings);
+    });
   },
 });
 

@@ -17,7 +17,7 @@ import type {
 import { decided, defineRule, notAssessed, type Evidence, type RuleOutcome } from '../rule.js';
 import type { DayNumber } from '../time/calendar-day.js';
 import { unreadableOutcome } from './facts/agency-parts.js';
-import { socialCareDay } from './facts/days.js';
+import { socialCareDay } from '../facts/agency-days.js';
 import { currentGpItems, type GpItem } from './facts/gp-items.js';
 import { periodOfCareOn } from './facts/period-of-care.js';
 

@@ -23,9 +23,9 @@ import type {
 import { decided, defineRule, notAssessed, type Evidence, type Finding, type RuleOutcome } from '../rule.js';
 import { birthdayOf, schoolTermOf, schoolYearStartOf } from '../time/ages.js';
 import { addDays, dateOf, dayOf, type DayNumber } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
+import { withSection } from './facts/agency-parts.js';
 import { withinCalendar } from './facts/calendar-guard.js';
-import { educationDay } from './facts/days.js';
+import { educationDay } from '../facts/agency-days.js';
 import { firstReviewOf } from './facts/first-review.js';
 import { periodOfCareOn } from './facts/period-of-care.js';
 import { compulsorySchoolAgeOn, onRollOn } from './facts/school.js';
@@ -61,125 +61,123 @@ export const pepOverdue = defineRule({
   category: 'LOOKED_AFTER',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const sc = record.socialCare.section;
-    if (sc === null) return decided([]);
-    const period = periodOfCareOn(sc, context.today);
-    if (period === null) return decided([]);
-    if (record.child.dateOfBirth === null)
-      return notAssessed(
-        'MISSING_DATA',
-        'no date of birth, so whether the child is of compulsory school age is unknown',
-      );
-    const birth = dayOf(record.child.dateOfBirth);
-    const education = record.education.section;
-    const inDuty = (day: DayNumber) => onRollOn(education, day) || compulsorySchoolAgeOn(birth, day);
-    if (!inDuty(context.today)) return decided([]);
+    return withSection(record, needs, 'socialCare', (sc) => {
+      const period = periodOfCareOn(sc, context.today);
+      if (period === null) return decided([]);
+      if (record.child.dateOfBirth === null)
+        return notAssessed(
+          'MISSING_DATA',
+          'no date of birth, so whether the child is of compulsory school age is unknown',
+        );
+      const birth = dayOf(record.child.dateOfBirth);
+      const education = record.education.section;
+      const inDuty = (day: DayNumber) => onRollOn(education, day) || compulsorySchoolAgeOn(birth, day);
+      if (!inDuty(context.today)) return decided([]);
 
-    const peps: PepActivity[] = (education?.personalEducationPlans ?? [])
-      .map((pep) => {
-        const written = educationDay(pep.date);
-        const reviewed = pep.reviewedDate === null ? written : educationDay(pep.reviewedDate);
-        return { pep, written, latest: (reviewed > written ? reviewed : written) as DayNumber };
-      })
-      .filter(({ written }) => written >= period.entered && written <= context.today)
-      .sort((a, b) => a.written - b.written);
-    const socialCareAsOf = record.socialCare.asOf;
-    const educationAsOf = record.education.asOf;
-    const noEducationRecord: Evidence[] =
-      education === null
-        ? [
-            {
-              agency: 'EDUCATION',
-              recordId: null,
-              fact: 'no education record is linked to the child',
-              asOf: null,
-            },
-          ]
-        : [];
-
-    return withinCalendar(() => {
-      const findings: Finding[] = [];
-      const firstApplies = inDuty(period.entered);
-      if (firstApplies) {
-        const firstReview = firstReviewOf(sc, period, context);
-        const first = peps[0];
-        if (context.today > firstReview.due && (first === undefined || first.written > firstReview.due)) {
-          const evidence: Evidence[] = [
-            {
-              agency: 'SOCIAL_CARE',
-              recordId: period.id,
-              fact:
-                firstReview.heldOn !== null && firstReview.heldOn === firstReview.due
-                  ? `entered care on ${dateOf(period.entered)}; first review held on ${dateOf(firstReview.heldOn)}`
-                  : `entered care on ${dateOf(period.entered)}; first review due by ${dateOf(firstReview.statutoryBy)}`,
-              asOf: socialCareAsOf,
-            },
-            ...noEducationRecord,
-          ];
-          if (first)
-            evidence.push({
-              agency: 'EDUCATION',
-              recordId: first.pep.id,
-              fact: `first PEP written on ${dateOf(first.written)}`,
-              asOf: educationAsOf,
-            });
-          findings.push({
-            subject: { kind: 'PERIOD_OF_CARE', id: period.id },
-            summary: first
-              ? 'The first Personal Education Plan was written after the first review.'
-              : 'There is no Personal Education Plan, and one was due by the first review.',
-            evidence,
-            dueDate: dateOf(firstReview.due),
-            // Written late is a lapse to learn from, not an action still outstanding.
-            ...(first ? { severity: 'low' as const } : {}),
-          });
-        }
-      }
-
-      const latest = peps.reduce<PepActivity | undefined>(
-        (found, activity) => (found === undefined || activity.latest >= found.latest ? activity : found),
-        undefined,
-      );
-      if (latest !== undefined) {
-        const due = endOfFollowingTerm(latest.latest);
-        if (context.today > due)
-          findings.push({
-            subject: { kind: 'PERSONAL_EDUCATION_PLAN', id: latest.pep.id },
-            summary: `The Personal Education Plan was not reviewed in the ${termName(due)}.`,
-            evidence: [
-              {
-                agency: 'EDUCATION',
-                recordId: latest.pep.id,
-                fact: `PEP last written or reviewed on ${dateOf(latest.latest)}`,
-                asOf: educationAsOf,
-              },
-            ],
-            dueDate: dateOf(due),
-          });
-      } else if (!firstApplies) {
-        // Came within the duty after entering care (started school, or reached school age): a PEP is due by the end
-        // of the following term at the latest.
-        const from = firstDayInDuty(period.entered, education, birth, inDuty) ?? context.today;
-        const due = endOfFollowingTerm(from);
-        if (context.today > due)
-          findings.push({
-            subject: { kind: 'PERIOD_OF_CARE', id: period.id },
-            summary: 'There is no Personal Education Plan for this looked-after child.',
-            evidence: [
+      const peps: PepActivity[] = (education?.personalEducationPlans ?? [])
+        .map((pep) => {
+          const written = educationDay(pep.date);
+          const reviewed = pep.reviewedDate === null ? written : educationDay(pep.reviewedDate);
+          return { pep, written, latest: (reviewed > written ? reviewed : written) as DayNumber };
+        })
+        .filter(({ written }) => written >= period.entered && written <= context.today)
+        .sort((a, b) => a.written - b.written);
+      const socialCareAsOf = record.socialCare.asOf;
+      const educationAsOf = record.education.asOf;
+      const noEducationRecord: Evidence[] =
+        education === null
+          ? [
               {
                 agency: 'EDUCATION',
                 recordId: null,
-                fact: `on a school roll or of compulsory school age from ${dateOf(from)}; no PEP since entering care`,
-                asOf: educationAsOf,
+                fact: 'no education record is linked to the child',
+                asOf: null,
+              },
+            ]
+          : [];
+
+      return withinCalendar(() => {
+        const findings: Finding[] = [];
+        const firstApplies = inDuty(period.entered);
+        if (firstApplies) {
+          const firstReview = firstReviewOf(sc, period, context);
+          const first = peps[0];
+          if (context.today > firstReview.due && (first === undefined || first.written > firstReview.due)) {
+            const evidence: Evidence[] = [
+              {
+                agency: 'SOCIAL_CARE',
+                recordId: period.id,
+                fact:
+                  firstReview.heldOn !== null && firstReview.heldOn === firstReview.due
+                    ? `entered care on ${dateOf(period.entered)}; first review held on ${dateOf(firstReview.heldOn)}`
+                    : `entered care on ${dateOf(period.entered)}; first review due by ${dateOf(firstReview.statutoryBy)}`,
+                asOf: socialCareAsOf,
               },
               ...noEducationRecord,
-            ],
-            dueDate: dateOf(due),
-          });
-      }
-      return decided(findings);
+            ];
+            if (first)
+              evidence.push({
+                agency: 'EDUCATION',
+                recordId: first.pep.id,
+                fact: `first PEP written on ${dateOf(first.written)}`,
+                asOf: educationAsOf,
+              });
+            findings.push({
+              subject: { kind: 'PERIOD_OF_CARE', id: period.id },
+              summary: first
+                ? 'The first Personal Education Plan was written after the first review.'
+                : 'There is no Personal Education Plan, and one was due by the first review.',
+              evidence,
+              dueDate: dateOf(firstReview.due),
+              // Written late is a lapse to learn from, not an action still outstanding.
+              ...(first ? { severity: 'low' as const } : {}),
+            });
+          }
+        }
+
+        const latest = peps.reduce<PepActivity | undefined>(
+          (found, activity) => (found === undefined || activity.latest >= found.latest ? activity : found),
+          undefined,
+        );
+        if (latest !== undefined) {
+          const due = endOfFollowingTerm(latest.latest);
+          if (context.today > due)
+            findings.push({
+              subject: { kind: 'PERSONAL_EDUCATION_PLAN', id: latest.pep.id },
+              summary: `The Personal Education Plan was not reviewed in the ${termName(due)}.`,
+              evidence: [
+                {
+                  agency: 'EDUCATION',
+                  recordId: latest.pep.id,
+                  fact: `PEP last written or reviewed on ${dateOf(latest.latest)}`,
+                  asOf: educationAsOf,
+                },
+              ],
+              dueDate: dateOf(due),
+            });
+        } else if (!firstApplies) {
+          // Came within the duty after entering care (started school, or reached school age): a PEP is due by the end
+          // of the following term at the latest.
+          const from = firstDayInDuty(period.entered, education, birth, inDuty) ?? context.today;
+          const due = endOfFollowingTerm(from);
+          if (context.today > due)
+            findings.push({
+              subject: { kind: 'PERIOD_OF_CARE', id: period.id },
+              summary: 'There is no Personal Education Plan for this looked-after child.',
+              evidence: [
+                {
+                  agency: 'EDUCATION',
+                  recordId: null,
+                  fact: `on a school roll or of compulsory school age from ${dateOf(from)}; no PEP since entering care`,
+                  asOf: educationAsOf,
+                },
+                ...noEducationRecord,
+              ],
+              dueDate: dateOf(due),
+            });
+        }
+        return decided(findings);
+      });
     });
   },
 });

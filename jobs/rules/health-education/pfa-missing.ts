@@ -11,8 +11,8 @@
 import { decided, defineRule, notAssessed, type Finding, type RuleOutcome } from '../rule.js';
 import { year9Start } from '../time/ages.js';
 import { dateOf, dayOf } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
-import { educationDay } from './facts/days.js';
+import { withSection } from './facts/agency-parts.js';
+import { educationDay } from '../facts/agency-days.js';
 
 const needs = ['education'] as const;
 
@@ -25,47 +25,45 @@ export const pfaMissing = defineRule({
   category: 'SEND',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const education = record.education.section;
-    if (education === null) return decided([]);
-    const plans = education.ehcNeedsAssessments.filter((plan) => plan.annualReviews.length > 0);
-    if (plans.length === 0) return decided([]);
-    if (record.child.dateOfBirth === null)
-      return notAssessed(
-        'MISSING_DATA',
-        'no date of birth, so which reviews fall in Year 9 or later is unknown',
-      );
-    const fromYear9 = year9Start(dayOf(record.child.dateOfBirth));
-    const findings: Finding[] = [];
-    for (const plan of plans) {
-      const reviews = plan.annualReviews
-        .map((review) => ({ review, day: educationDay(review.date) }))
-        .filter(({ day }) => day >= fromYear9 && day <= context.today)
-        .sort((a, b) => a.day - b.day);
-      reviews.forEach(({ review, day }, index) => {
-        if (review.preparingForAdulthoodOutcomes) return;
-        const coveredLater = reviews
-          .slice(index + 1)
-          .some((later) => later.review.preparingForAdulthoodOutcomes);
-        findings.push({
-          subject: { kind: 'EHC_ANNUAL_REVIEW', id: review.id },
-          summary: coveredLater
-            ? 'An EHC plan review in Year 9 or later did not consider preparing for adulthood; a later review did.'
-            : 'The EHC plan review in Year 9 or later did not consider preparing for adulthood.',
-          evidence: [
-            {
-              agency: 'EDUCATION',
-              recordId: review.id,
-              fact: `annual review held on ${dateOf(day)} (Year 9 began ${dateOf(fromYear9)}) records no preparing-for-adulthood outcomes`,
-              asOf: record.education.asOf,
-            },
-          ],
-          dueDate: null,
-          ...(coveredLater ? { severity: 'low' as const } : {}),
+    return withSection(record, needs, 'education', (education) => {
+      const plans = education.ehcNeedsAssessments.filter((plan) => plan.annualReviews.length > 0);
+      if (plans.length === 0) return decided([]);
+      if (record.child.dateOfBirth === null)
+        return notAssessed(
+          'MISSING_DATA',
+          'no date of birth, so which reviews fall in Year 9 or later is unknown',
+        );
+      const fromYear9 = year9Start(dayOf(record.child.dateOfBirth));
+      const findings: Finding[] = [];
+      for (const plan of plans) {
+        const reviews = plan.annualReviews
+          .map((review) => ({ review, day: educationDay(review.date) }))
+          .filter(({ day }) => day >= fromYear9 && day <= context.today)
+          .sort((a, b) => a.day - b.day);
+        reviews.forEach(({ review, day }, index) => {
+          if (review.preparingForAdulthoodOutcomes) return;
+          const coveredLater = reviews
+            .slice(index + 1)
+            .some((later) => later.review.preparingForAdulthoodOutcomes);
+          findings.push({
+            subject: { kind: 'EHC_ANNUAL_REVIEW', id: review.id },
+            summary: coveredLater
+              ? 'An EHC plan review in Year 9 or later did not consider preparing for adulthood; a later review did.'
+              : 'The EHC plan review in Year 9 or later did not consider preparing for adulthood.',
+            evidence: [
+              {
+                agency: 'EDUCATION',
+                recordId: review.id,
+                fact: `annual review held on ${dateOf(day)} (Year 9 began ${dateOf(fromYear9)}) records no preparing-for-adulthood outcomes`,
+                asOf: record.education.asOf,
+              },
+            ],
+            dueDate: null,
+            ...(coveredLater ? { severity: 'low' as const } : {}),
+          });
         });
-      });
-    }
-    return decided(findings);
+      }
+      return decided(findings);
+    });
   },
 });

@@ -10,8 +10,8 @@ import type { HealthAssessmentValue } from '../../../connectors/social-care/soci
 import { decided, defineRule, notAssessed, type RuleOutcome } from '../rule.js';
 import { birthdayOf } from '../time/ages.js';
 import { addMonths, dateOf, dayOf, type DayNumber } from '../time/calendar-day.js';
-import { unreadableOutcome } from './facts/agency-parts.js';
-import { socialCareDay } from './facts/days.js';
+import { withSection } from './facts/agency-parts.js';
+import { socialCareDay } from '../facts/agency-days.js';
 import { periodOfCareOn } from './facts/period-of-care.js';
 
 const needs = ['socialCare'] as const;
@@ -44,53 +44,51 @@ export const rhaOverdue = defineRule({
   category: 'HEALTH',
   needs,
   evaluate(record, context): RuleOutcome {
-    const unread = unreadableOutcome(record, needs);
-    if (unread) return unread;
-    const sc = record.socialCare.section;
-    if (sc === null) return decided([]);
-    if (periodOfCareOn(sc, context.today) === null) return decided([]);
-    const completed = sc.healthAssessments.filter(counts);
-    if (completed.some((assessment) => assessment.date === null))
-      return notAssessed(
-        'MISSING_DATA',
-        'a completed health assessment has no date, so the latest is unknown',
-      );
-    const latest = completed
-      .map((assessment) => ({ assessment, day: socialCareDay(assessment.date as string) }))
-      .filter(({ day }) => day <= context.today)
-      .sort((a, b) => b.day - a.day)[0];
-    if (!latest) return decided([]);
-    if (record.child.dateOfBirth === null)
-      return notAssessed(
-        'MISSING_DATA',
-        'no date of birth, so the review interval (6 or 12 months) is unknown',
-      );
-    const { due, months } = nextReviewDue(dayOf(record.child.dateOfBirth), latest.day);
-    if (context.today <= due) return decided([]);
-    const type = (latest.assessment.type as string).trim().toUpperCase();
-    return decided([
-      {
-        subject: { kind: 'HEALTH_ASSESSMENT', id: latest.assessment.id },
-        summary: `The review health assessment was due by ${dateOf(due)} (${months}-monthly) and none has been completed since ${dateOf(latest.day)}.`,
-        evidence: [
-          {
-            agency: 'SOCIAL_CARE',
-            recordId: latest.assessment.id,
-            fact: `latest completed health assessment (${type}) on ${dateOf(latest.day)}`,
-            asOf: record.socialCare.asOf,
-          },
-          {
-            agency: 'IDENTITY',
-            recordId: null,
-            fact:
-              months === 6
-                ? 'the next review falls before the fifth birthday: six-monthly'
-                : 'the next review falls on or after the fifth birthday: twelve-monthly',
-            asOf: null,
-          },
-        ],
-        dueDate: dateOf(due),
-      },
-    ]);
+    return withSection(record, needs, 'socialCare', (sc) => {
+      if (periodOfCareOn(sc, context.today) === null) return decided([]);
+      const completed = sc.healthAssessments.filter(counts);
+      if (completed.some((assessment) => assessment.date === null))
+        return notAssessed(
+          'MISSING_DATA',
+          'a completed health assessment has no date, so the latest is unknown',
+        );
+      const latest = completed
+        .map((assessment) => ({ assessment, day: socialCareDay(assessment.date as string) }))
+        .filter(({ day }) => day <= context.today)
+        .sort((a, b) => b.day - a.day)[0];
+      if (!latest) return decided([]);
+      if (record.child.dateOfBirth === null)
+        return notAssessed(
+          'MISSING_DATA',
+          'no date of birth, so the review interval (6 or 12 months) is unknown',
+        );
+      const { due, months } = nextReviewDue(dayOf(record.child.dateOfBirth), latest.day);
+      if (context.today <= due) return decided([]);
+      const type = (latest.assessment.type as string).trim().toUpperCase();
+      return decided([
+        {
+          subject: { kind: 'HEALTH_ASSESSMENT', id: latest.assessment.id },
+          summary: `The review health assessment was due by ${dateOf(due)} (${months}-monthly) and none has been completed since ${dateOf(latest.day)}.`,
+          evidence: [
+            {
+              agency: 'SOCIAL_CARE',
+              recordId: latest.assessment.id,
+              fact: `latest completed health assessment (${type}) on ${dateOf(latest.day)}`,
+              asOf: record.socialCare.asOf,
+            },
+            {
+              agency: 'IDENTITY',
+              recordId: null,
+              fact:
+                months === 6
+                  ? 'the next review falls before the fifth birthday: six-monthly'
+                  : 'the next review falls on or after the fifth birthday: twelve-monthly',
+              asOf: null,
+            },
+          ],
+          dueDate: dateOf(due),
+        },
+      ]);
+    });
   },
 });

@@ -12,19 +12,14 @@
 import type { Finding } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { addDays, dateOf } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  outcomeOf,
-  sectionOf,
-  type Undecided,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData, outcomeOf, type Undecided } from './facts/agency-parts.js';
 import { childrensHomeStays, latestStayIn, staysUnknown } from './facts/childrens-homes.js';
 import { residentsAtAdmission } from './facts/existing-residents.js';
 import { addressesResidents, assessmentsFor } from './facts/matching-assessments.js';
-import { dayOrNull, instantOrNull, shownDate } from './facts/recorded-dates.js';
+import { socialCareDayOrNull } from '../facts/agency-days.js';
+import { instantOrNull } from '../facts/instants.js';
+import { shownDate } from './facts/recorded-dates.js';
 
 export const admissionNotMatched = defineRule({
   id: 'ADMISSION_NOT_MATCHED',
@@ -58,8 +53,8 @@ export const admissionNotMatched = defineRule({
       }
       const linked = assessmentsFor(socialCare, stay);
       const matching = linked.filter(addressesResidents);
-      if (matching.some((a) => (dayOrNull(a.date) ?? Infinity) <= due)) continue;
-      if (matching.some((a) => dayOrNull(a.date) === null)) {
+      if (matching.some((a) => (socialCareDayOrNull(a.date) ?? Infinity) <= due)) continue;
+      if (matching.some((a) => socialCareDayOrNull(a.date) === null)) {
         undecided.push({
           reason: 'MISSING_DATA',
           detail: `a matching assessment for placement ${stay.admission.id} has no date`,

@@ -14,16 +14,11 @@ import type { Evidence } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { ageOn, birthdayOf } from '../time/ages.js';
 import { dateOf } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  identityEvidence,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, identityEvidence, missingData } from './facts/agency-parts.js';
 import { isComplex } from './facts/gp-records.js';
-import { dayOrNull, shownDate } from './facts/recorded-dates.js';
+import { dayOrNull } from '../facts/agency-days.js';
+import { shownDate } from './facts/recorded-dates.js';
 
 export const adultTransitionMissing = defineRule({
   id: 'ADULT_TRANSITION_MISSING',
@@ -65,7 +60,11 @@ export const adultTransitionMissing = defineRule({
       const issued = dayOrNull(plan.finalPlanDate);
       if (plan.status === 'ISSUED' || (issued !== null && issued <= today && plan.status !== 'CEASED'))
         indicators.push(
-          evidenceFrom(record.education, plan.id, `EHC plan issued ${shownDate(plan.finalPlanDate)}`),
+          evidenceFrom(
+            record.education,
+            plan.id,
+            `EHC plan issued ${shownDate(plan.finalPlanDate, dayOrNull)}`,
+          ),
         );
     }
     const socialCare = sectionOf(record.socialCare);

@@ -13,13 +13,8 @@ import type { Finding } from '../rule.js';
 import { decided, defineRule, notAssessed } from '../rule.js';
 import { dateOf } from '../time/calendar-day.js';
 import { OutsideCalendarError } from '../time/working-days.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData } from './facts/agency-parts.js';
 import {
   childrensHomeStays,
   latestStayIn,
@@ -28,7 +23,8 @@ import {
   staysUnknown,
 } from './facts/childrens-homes.js';
 import { residentsAtAdmission } from './facts/existing-residents.js';
-import { instantOrNull, shownDate } from './facts/recorded-dates.js';
+import { instantOrNull } from '../facts/instants.js';
+import { shownDate } from './facts/recorded-dates.js';
 
 type NotifiedRole = 'SOCIAL_WORKER' | 'IRO';
 

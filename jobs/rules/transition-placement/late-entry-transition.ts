@@ -11,20 +11,22 @@ import type { Evidence } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { year9Start } from '../time/ages.js';
 import { addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
-import { isUnknown, periodOn, periodsOfCare } from './facts/periods-of-care.js';
-import { dayOrNull, shownDate } from './facts/recorded-dates.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData } from './facts/agency-parts.js';
+import { isUnknown, periodsOfCare } from './facts/periods-of-care.js';
+import { spanOn } from '../facts/spans.js';
+import { dayOrNull, socialCareDayOrNull } from '../facts/agency-days.js';
+import { shownDate } from './facts/recorded-dates.js';
 
 /** How long after entering care transition planning must have started (local practice). */
 
-const within = (value: string | null | undefined, from: DayNumber, due: DayNumber) => {
-  const day = dayOrNull(value);
+const within = (
+  value: string | null | undefined,
+  from: DayNumber,
+  due: DayNumber,
+  read: (value: string | null | undefined) => DayNumber | null = socialCareDayOrNull,
+) => {
+  const day = read(value);
   return day !== null && day <= due && day >= from;
 };
 
@@ -47,7 +49,7 @@ export const lateEntryTransition = defineRule({
     if (!socialCare) return decided([]);
     const periods = periodsOfCare(socialCare);
     if (isUnknown(periods)) return missingData(periods.missing);
-    const period = periodOn(periods, context.today);
+    const period = spanOn(periods, context.today);
     if (!period) return decided([]);
     const birth = dayOrNull(record.child.dateOfBirth);
     if (birth === null) return missingData('the child has no date of birth, so Year 9 cannot be placed');
@@ -71,9 +73,9 @@ export const lateEntryTransition = defineRule({
     const adult = sectionOf(record.adultServices);
     const plannedInAdultServices =
       adult !== null &&
-      (adult.transitionReferrals.some((r) => within(r.date, period.start, due)) ||
-        adult.s58Assessments.some((a) => within(a.referralDate, period.start, due)) ||
-        adult.pathwayPlans.some((p) => within(p.needsAssessmentDate, period.start, due)));
+      (adult.transitionReferrals.some((r) => within(r.date, period.start, due, dayOrNull)) ||
+        adult.s58Assessments.some((a) => within(a.referralDate, period.start, due, dayOrNull)) ||
+        adult.pathwayPlans.some((p) => within(p.needsAssessmentDate, period.start, due, dayOrNull)));
     if (plannedInAdultServices) return decided([]);
 
     const evidence: Evidence[] = [

@@ -6,24 +6,14 @@
  * unbroken run of placements that were all marked as awaiting a long-term placement, so a move between interim
  * placements does not restart it.
  */
-import type { PlacementValue } from '../../../connectors/social-care/social-care-section.js';
 import type { Evidence } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { addDays, dateOf, type DayNumber } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
-import { dayOrNull, shownDate } from './facts/recorded-dates.js';
-
-interface Dated {
-  placement: PlacementValue;
-  start: DayNumber;
-  end: DayNumber | null;
-}
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData } from './facts/agency-parts.js';
+import { socialCareDayOrNull } from '../facts/agency-days.js';
+import { datedPlacements, placementOn, type DatedPlacement } from '../facts/placements.js';
+import { shownDate } from './facts/recorded-dates.js';
 
 export const longWaitForPlacement = defineRule({
   id: 'LONG_WAIT_FOR_PLACEMENT',
@@ -43,22 +33,16 @@ export const longWaitForPlacement = defineRule({
       return agencyUnavailable(['socialCare'], "the child's placements are unknown");
     const socialCare = sectionOf(record.socialCare);
     if (!socialCare) return decided([]);
-    const dated: Dated[] = [];
-    for (const placement of socialCare.placements) {
-      const start = dayOrNull(placement.startDate);
-      const end = placement.endDate === null ? null : dayOrNull(placement.endDate);
-      if (start === null || (placement.endDate !== null && end === null))
-        return missingData(`placement ${placement.id} has no valid start or end date`);
-      dated.push({ placement, start, end });
-    }
-    dated.sort((a, b) => a.start - b.start);
-    const current = dated.filter((d) => d.start <= today && (d.end === null || today < d.end)).at(-1);
+    const { dated, unreadable } = datedPlacements(socialCare);
+    if (unreadable.length > 0)
+      return missingData(`placement ${unreadable[0]} has no valid start or end date`);
+    const current = placementOn(dated, today);
     if (!current) return decided([]);
     const placement = current.placement;
 
     const evidence: Evidence[] = [];
     const dues: DayNumber[] = [];
-    const intendedEnd = dayOrNull(placement.intendedEndDate);
+    const intendedEnd = socialCareDayOrNull(placement.intendedEndDate);
     const pastEnd = intendedEnd !== null && today > intendedEnd;
     let waitedTooLong = false;
     if (intendedEnd !== null && pastEnd) {
@@ -74,7 +58,7 @@ export const longWaitForPlacement = defineRule({
     if (placement.awaitingLongTermPlacement === true) {
       let since = current;
       for (let i = dated.indexOf(current) - 1; i >= 0; i--) {
-        const previous = dated[i] as Dated;
+        const previous = dated[i] as DatedPlacement;
         if (previous.end === null || previous.end < since.start) break;
         if (previous.placement.awaitingLongTermPlacement !== true) break;
         since = previous;

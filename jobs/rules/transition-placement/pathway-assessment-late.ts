@@ -14,15 +14,11 @@ import type { Evidence } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { ageOn, birthdayOf } from '../time/ages.js';
 import { addDays, addMonths, dateOf, type DayNumber } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
-import { eligibleFrom, isUnknown, periodOn, periodsOfCare } from './facts/periods-of-care.js';
-import { dayOrNull } from './facts/recorded-dates.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData } from './facts/agency-parts.js';
+import { eligibleFrom, isUnknown, periodsOfCare } from './facts/periods-of-care.js';
+import { spanOn } from '../facts/spans.js';
+import { dayOrNull, socialCareDayOrNull } from '../facts/agency-days.js';
 
 /** "As soon as possible" after the needs assessment (reg 43), as a number: local practice. */
 
@@ -42,7 +38,7 @@ export const pathwayAssessmentLate = defineRule({
     if (!socialCare) return decided([]);
     const periods = periodsOfCare(socialCare);
     if (isUnknown(periods)) return missingData(periods.missing);
-    if (!periodOn(periods, today)) return decided([]);
+    if (!spanOn(periods, today)) return decided([]);
     const birth = dayOrNull(record.child.dateOfBirth);
     if (birth === null)
       return missingData('the child has no date of birth, so eligibility cannot be worked out');
@@ -56,15 +52,15 @@ export const pathwayAssessmentLate = defineRule({
     const adult = sectionOf(record.adultServices);
     const leaver = socialCare.careLeaver;
     const assessments = [
-      leaver?.needsAssessmentDate,
-      ...(adult?.pathwayPlans ?? []).map((p) => p.needsAssessmentDate),
+      socialCareDayOrNull(leaver?.needsAssessmentDate),
+      ...(adult?.pathwayPlans ?? []).map((p) => dayOrNull(p.needsAssessmentDate)),
     ]
-      .map(dayOrNull)
       .filter((day): day is DayNumber => day !== null && day <= today)
       .sort((a, b) => a - b);
-    const plans = [leaver?.pathwayPlanDate, ...(adult?.pathwayPlans ?? []).map((p) => p.planDate)]
-      .map(dayOrNull)
-      .filter((day): day is DayNumber => day !== null && day <= today);
+    const plans = [
+      socialCareDayOrNull(leaver?.pathwayPlanDate),
+      ...(adult?.pathwayPlans ?? []).map((p) => dayOrNull(p.planDate)),
+    ].filter((day): day is DayNumber => day !== null && day <= today);
 
     const evidence: Evidence[] = [
       evidenceFrom(

@@ -15,17 +15,12 @@ import type { AgencyPartName } from '../joined-record.js';
 import type { Evidence, Finding } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { addMonths, dateOf } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  outcomeOf,
-  sectionOf,
-  type Undecided,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, outcomeOf, type Undecided } from './facts/agency-parts.js';
 import { conditionActiveOn } from './facts/gp-records.js';
 import { isMissingEpisode } from './facts/missing-episodes.js';
-import { dayOrNull, shownDate } from './facts/recorded-dates.js';
+import { dayOrNull, healthDayOrNull, socialCareDayOrNull } from '../facts/agency-days.js';
+import { shownDate } from './facts/recorded-dates.js';
 import { mentions, RISKS, risksInFactors } from './facts/risks.js';
 
 const normalised = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -63,7 +58,7 @@ export const referralOutOfDate = defineRule({
     const findings: Finding[] = [];
     const undecided: Undecided[] = [];
     for (const referral of socialCare.placementReferrals) {
-      const made = dayOrNull(referral.date);
+      const made = socialCareDayOrNull(referral.date);
       if (made === null || made > context.today) {
         if (made === null)
           undecided.push({
@@ -82,7 +77,7 @@ export const referralOutOfDate = defineRule({
         evidence.push(item);
       };
 
-      const authorised = dayOrNull(referral.assessmentAuthorisedDate);
+      const authorised = socialCareDayOrNull(referral.assessmentAuthorisedDate);
       if (referral.assessmentId === null) {
         say(
           'relied on no assessment',
@@ -119,7 +114,7 @@ export const referralOutOfDate = defineRule({
             ),
           );
       const missedBefore = socialCare.missingEpisodes.filter(
-        (m) => isMissingEpisode(m) && (dayOrNull(m.startDate) ?? Infinity) < made,
+        (m) => isMissingEpisode(m) && (socialCareDayOrNull(m.startDate) ?? Infinity) < made,
       );
       if (missedBefore.length > 0 && referral.missingHistory !== true)
         say(
@@ -137,7 +132,7 @@ export const referralOutOfDate = defineRule({
             evidenceFrom(
               record.health,
               condition.id,
-              `an active condition recorded by the GP since ${shownDate(condition.onset ?? condition.recorded)} is not among the referral's diagnoses`,
+              `an active condition recorded by the GP since ${shownDate(condition.onset ?? condition.recorded, healthDayOrNull)} is not among the referral's diagnoses`,
             ),
           );
       for (const plan of education?.ehcNeedsAssessments ?? []) {

@@ -10,16 +10,12 @@ import type { MissingEpisodeValue } from '../../../connectors/social-care/social
 import type { Finding } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { dateOf, type DayNumber } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  sectionOf,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData } from './facts/agency-parts.js';
 import { childrensHomeStays, stayOn, staysUnknown } from './facts/childrens-homes.js';
 import { isMissingEpisode } from './facts/missing-episodes.js';
-import { dayOrNull, instantOrNull } from './facts/recorded-dates.js';
+import { socialCareDayOrNull } from '../facts/agency-days.js';
+import { instantOrNull } from '../facts/instants.js';
 
 interface DatedEpisode {
   episode: MissingEpisodeValue;
@@ -47,7 +43,7 @@ export const repeatMissingNoReview = defineRule({
     const fromHome: DatedEpisode[] = [];
     for (const episode of socialCare.missingEpisodes) {
       if (!isMissingEpisode(episode)) continue;
-      const startDay = dayOrNull(episode.startDate);
+      const startDay = socialCareDayOrNull(episode.startDate);
       const startMs = instantOrNull(episode.startDate);
       if (startDay === null || startMs === null)
         return missingData(`missing episode ${episode.id} has a start date that is not a date`);
@@ -71,7 +67,7 @@ export const repeatMissingNoReview = defineRule({
       const episodes = fromHome.slice(run.first, run.last + 1);
       if (episodes.some(({ episode }) => episode.reviewRequested === true)) continue;
       const trigger = (fromHome[run.trigger] as DatedEpisode).episode;
-      const due = dayOrNull(trigger.endDate) ?? (fromHome[run.trigger] as DatedEpisode).startDay;
+      const due = socialCareDayOrNull(trigger.endDate) ?? (fromHome[run.trigger] as DatedEpisode).startDay;
       if (context.today <= due) continue;
       findings.push({
         subject: { kind: 'MISSING_EPISODES', id: trigger.id },

@@ -13,19 +13,14 @@
  */
 import type { Evidence, Finding } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  missingData,
-  outcomeOf,
-  sectionOf,
-  type Undecided,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, missingData, outcomeOf, type Undecided } from './facts/agency-parts.js';
 import { childrensHomeStays, stayOn, staysUnknown } from './facts/childrens-homes.js';
 import { residentsAtAdmission } from './facts/existing-residents.js';
 import { addressesResidents, assessmentsFor } from './facts/matching-assessments.js';
-import { dayOrNull, instantOrNull, shownDate } from './facts/recorded-dates.js';
+import { socialCareDayOrNull } from '../facts/agency-days.js';
+import { instantOrNull } from '../facts/instants.js';
+import { shownDate } from './facts/recorded-dates.js';
 import {
   harmIndicators,
   mentions,
@@ -110,7 +105,7 @@ export const residentMixRisk = defineRule({
       for (const h of childHarm) add(h, evidenceFrom(record.socialCare, h.recordId, h.fact));
 
     const matching = assessmentsFor(socialCare, stay).filter(
-      (a) => addressesResidents(a) && (dayOrNull(a.date) ?? today) <= today,
+      (a) => addressesResidents(a) && (socialCareDayOrNull(a.date) ?? today) <= today,
     );
     const unaddressed = [...toAddress.keys()].filter(
       (risk) => !matching.some((a) => mentions(a.risksConsidered, risk)),

@@ -11,16 +11,12 @@
 import type { Finding } from '../rule.js';
 import { decided, defineRule } from '../rule.js';
 import { dateOf, englandDayOf } from '../time/calendar-day.js';
-import {
-  agencyUnavailable,
-  evidenceFrom,
-  isUnreadable,
-  outcomeOf,
-  sectionOf,
-  type Undecided,
-} from './facts/agency-parts.js';
+import { evidenceFrom, isUnreadable, sectionOf } from '../facts/agency-parts.js';
+import { agencyUnavailable, outcomeOf, type Undecided } from './facts/agency-parts.js';
 import { isMissingEpisode } from './facts/missing-episodes.js';
-import { dayOrNull, instantOrNull, isBareDate, shownDate } from './facts/recorded-dates.js';
+import { socialCareDayOrNull } from '../facts/agency-days.js';
+import { instantOrNull } from '../facts/instants.js';
+import { isBareDate, shownDate } from './facts/recorded-dates.js';
 
 const windowMs = 72 * 3_600_000;
 
@@ -62,7 +58,7 @@ export const rhiLate = defineRule({
         interview !== null &&
         heldAt !== null &&
         (isBareDate(interview)
-          ? (dayOrNull(interview) ?? Infinity) <= englandDayOf(new Date(dueAt))
+          ? (socialCareDayOrNull(interview) ?? Infinity) <= englandDayOf(new Date(dueAt))
           : heldAt <= dueAt);
       if (onTime) continue;
       const declined =

@@ -3,7 +3,7 @@
  * but a value that is absent or not a date gives null instead of throwing, so one bad date costs one item its due
  * date rather than a child their whole view.
  */
-import { educationDay, healthDay, socialCareDay } from '../../rules/health-education/facts/days.js';
+import { educationDay, healthDay, socialCareDay } from '../../rules/facts/agency-days.js';
 import { dateOf, dayOfDateOrInstant, type DayNumber } from '../../rules/time/calendar-day.js';
 
 function safely(

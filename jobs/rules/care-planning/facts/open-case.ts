@@ -5,8 +5,9 @@
  */
 import type { SocialCareSectionValue } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { periodOn, periodsOfCare } from './periods-of-care.js';
-import { dayOfOptional, dayOfRecord } from './record-day.js';
+import { periodsOfCare } from './periods-of-care.js';
+import { optionalSocialCareDay, socialCareDay } from '../../facts/agency-days.js';
+import { spanOn } from '../../facts/spans.js';
 
 export interface OpenCase {
   lookedAfter: boolean;
@@ -15,12 +16,12 @@ export interface OpenCase {
 }
 
 const openOn = (start: string, end: string | null, day: DayNumber) => {
-  const ended = dayOfOptional(end);
-  return dayOfRecord(start) <= day && (ended === null || day < ended);
+  const ended = optionalSocialCareDay(end);
+  return socialCareDay(start) <= day && (ended === null || day < ended);
 };
 
 export function openCaseOn(section: SocialCareSectionValue, day: DayNumber): OpenCase | null {
-  const lookedAfter = periodOn(periodsOfCare(section), day) !== null;
+  const lookedAfter = spanOn(periodsOfCare(section), day) !== null;
   const childProtectionPlanIds = section.childProtectionPlans
     .filter((plan) => openOn(plan.startDate, plan.endDate, day))
     .map((plan) => plan.id);

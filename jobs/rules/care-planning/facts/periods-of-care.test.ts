@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptySocialCare } from '../../testing/joined-record-builder.js';
 import { dateOf, dayOf } from '../../time/calendar-day.js';
 import { at, episode, placement } from '../testing/care-records.js';
-import { firstPlacementDay, periodOn, periodsOfCare } from './periods-of-care.js';
+import { firstPlacementDay, periodsOfCare } from './periods-of-care.js';
+import { spanOn } from '../../facts/spans.js';
 
 describe('periods of care', () => {
   it('groups episodes by period, with each period’s placements oldest first', () => {
@@ -42,8 +43,8 @@ describe('periods of care', () => {
     expect(periods.map((p) => p.id)).toEqual(['E1', 'E3']);
     expect(periods[0]!.episodes.map((e) => e.id)).toEqual(['E1', 'E2']);
     expect(periods[0]!.placements.map((p) => p.id)).toEqual(['PL1']);
-    expect(periodOn(periods, dayOf('2025-04-01'))).toBeNull();
-    expect(periodOn(periods, dayOf('2025-03-31'))?.id).toBe('E1');
+    expect(spanOn(periods, dayOf('2025-04-01'))).toBeNull();
+    expect(spanOn(periods, dayOf('2025-03-31'))?.id).toBe('E1');
   });
 
   it('takes the entered-care date as the start where the extract begins mid-period', () => {

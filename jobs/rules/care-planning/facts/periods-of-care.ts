@@ -10,7 +10,8 @@ import type {
   SocialCareSectionValue,
 } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOfOptional, dayOfRecord } from './record-day.js';
+import { optionalSocialCareDay, socialCareDay } from '../../facts/agency-days.js';
+import { covers } from '../../facts/spans.js';
 
 export interface PeriodOfCare {
   /** The SSD's period of care id (or, for episodes recorded without one, the first episode's id). */
@@ -31,22 +32,22 @@ export interface PeriodOfCare {
  */
 export function periodsOfCare(section: SocialCareSectionValue): PeriodOfCare[] {
   const episodes = [...section.careEpisodes].sort(
-    (a, b) => dayOfRecord(a.startDate) - dayOfRecord(b.startDate),
+    (a, b) => socialCareDay(a.startDate) - socialCareDay(b.startDate),
   );
   const byId = new Map<string, CareEpisodeValue[]>();
   let previous: { key: string; ceased: DayNumber | null } | null = null;
   for (const episode of episodes) {
-    const start = dayOfRecord(episode.startDate);
+    const start = socialCareDay(episode.startDate);
     const key: string =
       episode.periodOfCareId ??
       (previous !== null && previous.ceased === start ? previous.key : `episode:${episode.id}`);
     byId.set(key, [...(byId.get(key) ?? []), episode]);
-    previous = { key, ceased: dayOfOptional(episode.ceasedDate) };
+    previous = { key, ceased: optionalSocialCareDay(episode.ceasedDate) };
   }
   const periods = [...byId].map(([key, members]): PeriodOfCare => {
     // The entered-care date is the period's start where recorded; an extract may begin mid-period.
-    const starts = members.flatMap((e) => [e.startDate, e.enteredCareDate ?? e.startDate]).map(dayOfRecord);
-    const ceased = members.map((e) => dayOfOptional(e.ceasedDate));
+    const starts = members.flatMap((e) => [e.startDate, e.enteredCareDate ?? e.startDate]).map(socialCareDay);
+    const ceased = members.map((e) => optionalSocialCareDay(e.ceasedDate));
     const open = ceased.some((day) => day === null);
     return {
       id: key.startsWith('episode:') ? key.slice('episode:'.length) : key,
@@ -57,27 +58,18 @@ export function periodsOfCare(section: SocialCareSectionValue): PeriodOfCare[] {
     };
   });
   for (const placement of section.placements) {
-    const start = dayOfRecord(placement.startDate);
+    const start = socialCareDay(placement.startDate);
     const period =
       periods.find((p) => p.id === placement.periodOfCareId) ?? periods.find((p) => covers(p, start));
     period?.placements.push(placement);
   }
   for (const period of periods)
-    period.placements.sort((a, b) => dayOfRecord(a.startDate) - dayOfRecord(b.startDate));
+    period.placements.sort((a, b) => socialCareDay(a.startDate) - socialCareDay(b.startDate));
   return periods.sort((a, b) => a.start - b.start);
-}
-
-function covers(period: PeriodOfCare, day: DayNumber): boolean {
-  return period.start <= day && (period.end === null || day < period.end);
-}
-
-/** The period the child is looked after in on `day`, if any. */
-export function periodOn(periods: readonly PeriodOfCare[], day: DayNumber): PeriodOfCare | null {
-  return periods.find((period) => covers(period, day)) ?? null;
 }
 
 /** The day the child's first placement in a period began (the period's start if none is recorded). */
 export function firstPlacementDay(period: PeriodOfCare): DayNumber {
   const first = period.placements[0];
-  return first ? dayOfRecord(first.startDate) : period.start;
+  return first ? socialCareDay(first.startDate) : period.start;
 }

@@ -4,7 +4,7 @@
  */
 import type { PlacementValue } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOfOptional, dayOfRecord } from './record-day.js';
+import { optionalSocialCareDay, socialCareDay } from '../../facts/agency-days.js';
 
 export interface PlacementDays {
   start: DayNumber;
@@ -15,8 +15,8 @@ export interface PlacementDays {
 }
 
 export function placementDays(placement: PlacementValue, today: DayNumber): PlacementDays {
-  const start = dayOfRecord(placement.startDate);
-  const end = dayOfOptional(placement.endDate);
+  const start = socialCareDay(placement.startDate);
+  const end = optionalSocialCareDay(placement.endDate);
   return { start, end, asOf: end === null || end > today ? today : end };
 }
 

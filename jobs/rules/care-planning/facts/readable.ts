@@ -1,21 +1,18 @@
 /**
- * Whether the agency parts a rule needs could be read. NOT_LINKED is not a failure (the child has no record
- * there, which each rule interprets); UNAVAILABLE and TIMED_OUT are: the rule cannot decide and says which
- * agency it was waiting for.
+ * This group's answer when a part a rule needs could not be read (`../../facts/agency-parts.ts` says which): the
+ * rule cannot decide and names each agency it was waiting for, with its state and reason. NOT_LINKED is not a
+ * failure: the child has no record there, which each rule interprets.
  */
+import type { SocialCareSectionValue } from '../../../../connectors/social-care/social-care-section.js';
+import { sectionOf, unreadablePartNames } from '../../facts/agency-parts.js';
 import type { AgencyPartName, JoinedChildRecord } from '../../joined-record.js';
-import { notAssessed, type RuleOutcome } from '../../rule.js';
+import { decided, notAssessed, type RuleOutcome } from '../../rule.js';
 
 export function unreadableParts(
   record: JoinedChildRecord,
   needs: readonly AgencyPartName[],
 ): RuleOutcome | null {
-  const failed = needs.filter((name) => {
-    const part = record[name];
-    return (
-      part.state === 'UNAVAILABLE' || part.state === 'TIMED_OUT' || (part.state === 'OK' && !part.section)
-    );
-  });
+  const failed = unreadablePartNames(record, needs);
   if (failed.length === 0) return null;
   const detail = failed
     .map((name) => `${name} ${record[name].state}${record[name].reason ? ` (${record[name].reason})` : ''}`)
@@ -23,7 +20,17 @@ export function unreadableParts(
   return notAssessed('AGENCY_UNAVAILABLE', `could not read ${detail}`, failed);
 }
 
-/** A part's section once `unreadableParts` has passed: null means NOT_LINKED (no record at that agency). */
-export function sectionOf<S>(part: { state: string; section: S | null }): S | null {
-  return part.state === 'OK' ? part.section : null;
+/**
+ * Runs `judge` on the child's social care section once every needed part could be read. No social care record
+ * (NOT_LINKED) means nothing to check: DECIDED with no findings.
+ */
+export function withSocialCare(
+  record: JoinedChildRecord,
+  needs: readonly AgencyPartName[],
+  judge: (section: SocialCareSectionValue) => RuleOutcome,
+): RuleOutcome {
+  const unreadable = unreadableParts(record, needs);
+  if (unreadable) return unreadable;
+  const section = sectionOf(record.socialCare);
+  return section ? judge(section) : decided([]);
 }

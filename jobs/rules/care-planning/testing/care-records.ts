@@ -17,10 +17,16 @@ import type {
   S47EnquiryValue,
   VisitValue,
 } from '../../../../connectors/social-care/social-care-section.js';
-import type { RuleOutcome } from '../../rule.js';
-import type { Finding } from '../../rule.js';
+import {
+  careEpisodeRecord,
+  carePlanRecord,
+  findingsOf,
+  lookedAfterReviewRecord,
+  placementRecord,
+  ssdTimestamp,
+} from '../../testing/social-care-records.js';
 
-export const at = (date: string, time = '10:00:00') => `${date}T${time}.000Z`;
+export const at = ssdTimestamp;
 
 /** The rule context's "now" on a day (morning, so the day in England is that day all year). */
 export const on = (date: string) => `${date}T09:00:00.000Z`;
@@ -30,19 +36,7 @@ export function episode(
   start: string,
   overrides: Partial<CareEpisodeValue> = {},
 ): CareEpisodeValue {
-  return {
-    id,
-    periodOfCareId: 'POC1',
-    startDate: at(start),
-    startReason: 'S',
-    legalStatus: 'C2',
-    needCode: 'N1',
-    ceasedDate: null,
-    ceasedReason: null,
-    enteredCareDate: null,
-    lastIroContactDate: null,
-    ...overrides,
-  };
+  return careEpisodeRecord({ id, startDate: at(start), ...overrides });
 }
 
 export function placement(
@@ -50,25 +44,7 @@ export function placement(
   start: string,
   overrides: Partial<PlacementValue> = {},
 ): PlacementValue {
-  return {
-    id,
-    periodOfCareId: 'POC1',
-    type: 'U4',
-    urn: null,
-    provider: 'PR1',
-    postcode: null,
-    distanceMiles: null,
-    startDate: at(start),
-    endDate: null,
-    changeReason: null,
-    longTerm: false,
-    interim: false,
-    intendedEndDate: null,
-    awaitingLongTermPlacement: null,
-    lastPanelReviewDate: null,
-    residentialUnitId: null,
-    ...overrides,
-  };
+  return placementRecord({ id, startDate: at(start), provider: 'PR1', ...overrides });
 }
 
 /** A child looked after from `start` in one placement (the common case). */
@@ -145,14 +121,11 @@ export function conference(
 }
 
 export function carePlan(id: string, start: string | null, end: string | null = null): CarePlanValue {
-  return {
+  return carePlanRecord({
     id,
     startDate: start === null ? null : at(start),
     endDate: end === null ? null : at(end),
-    permanencePlan: null,
-    lastReviewedDate: null,
-    health: null,
-  };
+  });
 }
 
 export function placementPlan(
@@ -193,15 +166,7 @@ export function lacReview(
   date: string | null,
   overrides: Partial<LookedAfterReviewValue> = {},
 ): LookedAfterReviewValue {
-  return {
-    id,
-    periodOfCareId: 'POC1',
-    dueDate: null,
-    date: date === null ? null : at(date),
-    cancelled: false,
-    participation: 'PN1',
-    ...overrides,
-  };
+  return lookedAfterReviewRecord({ id, date: date === null ? null : at(date), ...overrides });
 }
 
 export function cpReview(id: string, date: string, participation: string | null): ChildProtectionReviewValue {
@@ -212,9 +177,4 @@ export function visit(id: string, date: string, childSeen: boolean | null = true
   return { id, kind: 'LOOKED_AFTER', date: at(date), childSeen, childSeenAlone: null };
 }
 
-/** The findings of a DECIDED outcome (fails the test on NOT_ASSESSED). */
-export function findingsOf(outcome: RuleOutcome): Finding[] {
-  if (outcome.kind !== 'DECIDED')
-    throw new Error(`expected DECIDED, got NOT_ASSESSED: ${outcome.reason} ${outcome.detail}`);
-  return outcome.findings;
-}
+export { findingsOf };

@@ -6,7 +6,7 @@
 import type { SocialCareSectionValue } from '../../../../connectors/social-care/social-care-section.js';
 import type { RuleContext } from '../../rule.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { socialCareDay } from './days.js';
+import { socialCareDay } from '../../facts/agency-days.js';
 import { reviewsHeldInPeriod, type PeriodOfCare } from './period-of-care.js';
 
 export const FIRST_REVIEW_WORKING_DAYS = 20;

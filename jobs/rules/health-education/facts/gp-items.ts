@@ -9,7 +9,7 @@ import type {
   HealthSectionValue,
 } from '../../../../connectors/health/to-health-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { healthDay } from './days.js';
+import { healthDay } from '../../facts/agency-days.js';
 
 export type GpItemKind = 'condition' | 'medication' | 'allergy';
 

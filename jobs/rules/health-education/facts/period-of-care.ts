@@ -9,7 +9,7 @@ import type {
   SocialCareSectionValue,
 } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { socialCareDay } from './days.js';
+import { socialCareDay } from '../../facts/agency-days.js';
 
 export interface PeriodOfCare {
   /** The SSD's period of care id, or the open episode's id when the extract gives none. */

@@ -6,7 +6,7 @@
 import type { EducationSectionValue } from '../../../../connectors/education/education-section.js';
 import { yearGroupOn } from '../../time/ages.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { educationDay } from './days.js';
+import { educationDay } from '../../facts/agency-days.js';
 
 /** An enrolment's `to` is the last day on roll. */
 export function onRollOn(education: EducationSectionValue | null, day: DayNumber): boolean {

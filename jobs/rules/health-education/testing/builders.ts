@@ -15,6 +15,13 @@ import type {
 } from '../../../../connectors/social-care/social-care-section.js';
 import type { Finding, Rule, RuleContext, RuleOutcome } from '../../rule.js';
 import { ruleContext, type RecordOverrides, joinedRecord } from '../../testing/joined-record-builder.js';
+import {
+  careEpisodeRecord,
+  findingsOf,
+  healthConditionRecord,
+  lookedAfterReviewRecord,
+  ssdTimestamp,
+} from '../../testing/social-care-records.js';
 
 /** A rule context at midday in England on `date` (YYYY-MM-DD). */
 export function on(date: string): RuleContext {
@@ -22,23 +29,10 @@ export function on(date: string): RuleContext {
 }
 
 /** An SSD timestamp as the social care connector writes it. */
-export function ssd(date: string, time = '10:00:00'): string {
-  return `${date}T${time}.000Z`;
-}
+export const ssd = ssdTimestamp;
 
 export function episode(overrides: Partial<CareEpisodeValue> & { startDate: string }): CareEpisodeValue {
-  return {
-    id: 'EP1',
-    periodOfCareId: 'POC1',
-    startReason: 'S',
-    legalStatus: 'C2',
-    needCode: 'N1',
-    ceasedDate: null,
-    ceasedReason: null,
-    enteredCareDate: overrides.startDate,
-    lastIroContactDate: null,
-    ...overrides,
-  };
+  return careEpisodeRecord({ id: 'EP1', enteredCareDate: overrides.startDate, ...overrides });
 }
 
 /** Social care for a child looked after since `entered` (YYYY-MM-DD), in period of care POC1. */
@@ -69,14 +63,7 @@ export function healthCheck(
 }
 
 export function lacReview(id: string, date: string | null, periodOfCareId = 'POC1'): LookedAfterReviewValue {
-  return {
-    id,
-    periodOfCareId,
-    dueDate: null,
-    date: date === null ? null : ssd(date),
-    cancelled: false,
-    participation: 'PN1',
-  };
+  return lookedAfterReviewRecord({ id, periodOfCareId, date: date === null ? null : ssd(date) });
 }
 
 export function carePlan(
@@ -110,18 +97,7 @@ export function condition(
   display: string,
   overrides: Partial<HealthCondition> = {},
 ): HealthCondition {
-  return {
-    id,
-    display,
-    code: null,
-    clinicalStatus: 'active',
-    active: true,
-    onset: '2020-01-01',
-    abatement: null,
-    recorded: '2020-01-01',
-    category: 'HEALTH',
-    ...overrides,
-  };
+  return healthConditionRecord({ id, display, onset: '2020-01-01', recorded: '2020-01-01', ...overrides });
 }
 
 export function ehc(
@@ -142,12 +118,7 @@ export function evaluate(rule: Rule, overrides: RecordOverrides, date: string): 
   return rule.evaluate(joinedRecord(overrides), on(date));
 }
 
-/** The findings of a DECIDED outcome (fails the test on NOT_ASSESSED). */
-export function findingsOf(outcome: RuleOutcome): Finding[] {
-  if (outcome.kind !== 'DECIDED')
-    throw new Error(`expected DECIDED, got NOT_ASSESSED ${outcome.reason}: ${outcome.detail}`);
-  return outcome.findings;
-}
+export { findingsOf };
 
 /** The one finding of a DECIDED outcome. */
 export function onlyFinding(outcome: RuleOutcome): Finding {

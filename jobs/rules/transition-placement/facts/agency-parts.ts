@@ -1,9 +1,10 @@
 /**
- * Reading an agency's part as this group's rules need it. A part that was read (OK) gives its section; one the
- * child has no record in (NOT_LINKED) gives nothing, which each rule reads as "nothing recorded there"; one that
- * could not be read (UNAVAILABLE, TIMED_OUT) leaves every question that depends on it undecided.
+ * This group's answers when an agency part could not be read or a subject could not be decided. Whether a part
+ * was read is `../../facts/agency-parts.ts` (`isUnreadable`, `sectionOf`): a part the child has no record in
+ * (NOT_LINKED) gives nothing, which each rule reads as "nothing recorded there"; one that could not be read
+ * (UNAVAILABLE, TIMED_OUT) leaves every question that depends on it undecided.
  */
-import type { AgencyPart, AgencyPartName, JoinedChildRecord } from '../../joined-record.js';
+import type { AgencyPartName, JoinedChildRecord } from '../../joined-record.js';
 import { decided, notAssessed, type Evidence, type Finding, type RuleOutcome } from '../../rule.js';
 
 export const partLabels: Readonly<Record<AgencyPartName, string>> = {
@@ -13,16 +14,6 @@ export const partLabels: Readonly<Record<AgencyPartName, string>> = {
   adultServices: 'adult services',
 };
 
-/** Not read: the agency failed or timed out (an OK part without a section is treated the same way). */
-export function isUnreadable(part: AgencyPart<unknown>): boolean {
-  return part.state === 'UNAVAILABLE' || part.state === 'TIMED_OUT' || (part.state === 'OK' && !part.section);
-}
-
-/** The section of a part that was read; null when the child has no record there or it could not be read. */
-export function sectionOf<S>(part: AgencyPart<S>): S | null {
-  return part.state === 'OK' ? part.section : null;
-}
-
 export function agencyUnavailable(names: readonly AgencyPartName[], consequence: string): RuleOutcome {
   const list = names.map((name) => partLabels[name]).join(' and ');
   return notAssessed('AGENCY_UNAVAILABLE', `${list} could not be read: ${consequence}`, [...names]);
@@ -30,10 +21,6 @@ export function agencyUnavailable(names: readonly AgencyPartName[], consequence:
 
 export function missingData(detail: string): RuleOutcome {
   return notAssessed('MISSING_DATA', detail);
-}
-
-export function evidenceFrom(part: AgencyPart<unknown>, recordId: string | null, fact: string): Evidence {
-  return { agency: part.agency, recordId, fact, asOf: part.asOf };
 }
 
 /** Something a rule could not decide about one subject, and why. */

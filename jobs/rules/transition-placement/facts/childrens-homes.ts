@@ -7,7 +7,7 @@
  */
 import type { PlacementValue } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOrNull } from './recorded-dates.js';
+import { datedPlacement, type DatedPlacement } from '../../facts/placements.js';
 
 const childrensHomeTypes = new Set(['K1', 'K2']);
 
@@ -37,14 +37,12 @@ export interface StaysUnknown {
 }
 
 export function childrensHomeStays(placements: readonly PlacementValue[]): HomeStay[] | StaysUnknown {
-  const dated: Array<{ placement: PlacementValue; start: DayNumber; end: DayNumber | null }> = [];
+  const dated: DatedPlacement[] = [];
   for (const placement of placements) {
     if (!isChildrensHome(placement)) continue;
-    const start = dayOrNull(placement.startDate);
-    const end = placement.endDate === null ? null : dayOrNull(placement.endDate);
-    if (start === null || (placement.endDate !== null && end === null))
-      return { missing: `placement ${placement.id} has no valid start or end date` };
-    dated.push({ placement, start, end });
+    const days = datedPlacement(placement);
+    if (days === null) return { missing: `placement ${placement.id} has no valid start or end date` };
+    dated.push(days);
   }
   dated.sort((a, b) => a.start - b.start);
   const stays: HomeStay[] = [];

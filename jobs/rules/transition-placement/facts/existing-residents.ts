@@ -5,7 +5,8 @@
  */
 import type { CoResidentValue, ResidentialContextValue } from '../../joined-record.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOrNull, instantOrNull } from './recorded-dates.js';
+import { socialCareDayOrNull } from '../../facts/agency-days.js';
+import { instantOrNull } from '../../facts/instants.js';
 
 export interface ExistingResident {
   resident: CoResidentValue;
@@ -23,7 +24,7 @@ export function residentsAtAdmission(
   for (const resident of residential.coResidents) {
     const start = instantOrNull(resident.placementStart);
     const end = resident.placementEnd === null ? null : instantOrNull(resident.placementEnd);
-    const endDay = resident.placementEnd === null ? null : dayOrNull(resident.placementEnd);
+    const endDay = resident.placementEnd === null ? null : socialCareDayOrNull(resident.placementEnd);
     if (start !== null && start >= admittedAt) continue;
     if (end !== null && end <= admittedAt) continue;
     existing.push({ resident, stillThere: endDay === null || endDay > today });

@@ -5,7 +5,7 @@
  */
 import type { HealthCondition } from '../../../../connectors/health/health-types.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOrNull } from './recorded-dates.js';
+import { healthDayOrNull } from '../../facts/agency-days.js';
 
 /**
  * SNOMED CT conditions the hub counts as a complex health need: long-term conditions that commonly bring care and
@@ -37,8 +37,8 @@ export function isComplex(condition: HealthCondition): boolean {
  * resolved. A condition with no start date cannot be placed in time and does not count.
  */
 export function conditionActiveOn(condition: HealthCondition, day: DayNumber): boolean {
-  const start = dayOrNull(condition.onset) ?? dayOrNull(condition.recorded);
+  const start = healthDayOrNull(condition.onset) ?? healthDayOrNull(condition.recorded);
   if (start === null || start > day) return false;
-  const resolved = dayOrNull(condition.abatement);
+  const resolved = healthDayOrNull(condition.abatement);
   return resolved !== null ? resolved > day : condition.active;
 }

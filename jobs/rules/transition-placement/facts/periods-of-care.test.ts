@@ -4,7 +4,8 @@ import { emptySocialCare } from '../../testing/joined-record-builder.js';
 import { birthdayOf } from '../../time/ages.js';
 import { addDays, dateOf, dayOf, type DayNumber } from '../../time/calendar-day.js';
 import { careEpisode } from '../testing/records.js';
-import { eligibleFrom, isUnknown, periodOn, periodsOfCare, type PeriodOfCare } from './periods-of-care.js';
+import { eligibleFrom, isUnknown, periodsOfCare, type PeriodOfCare } from './periods-of-care.js';
+import { spanOn } from '../../facts/spans.js';
 
 const d = dayOf;
 
@@ -34,10 +35,10 @@ describe('periods of care', () => {
 
   it('the child is looked after from the first day and not on the day care ceased', () => {
     const list = periods({ startDate: '2024-01-10', ceasedDate: '2024-05-01' });
-    expect(periodOn(list, d('2024-01-09'))).toBeNull();
-    expect(periodOn(list, d('2024-01-10'))).not.toBeNull();
-    expect(periodOn(list, d('2024-04-30'))).not.toBeNull();
-    expect(periodOn(list, d('2024-05-01'))).toBeNull();
+    expect(spanOn(list, d('2024-01-09'))).toBeNull();
+    expect(spanOn(list, d('2024-01-10'))).not.toBeNull();
+    expect(spanOn(list, d('2024-04-30'))).not.toBeNull();
+    expect(spanOn(list, d('2024-05-01'))).toBeNull();
   });
 
   it('says which episode has a date that is not a date', () => {

@@ -5,7 +5,7 @@
  */
 import type { SocialCareSectionValue } from '../../../../connectors/social-care/social-care-section.js';
 import type { DayNumber } from '../../time/calendar-day.js';
-import { dayOrNull } from './recorded-dates.js';
+import { socialCareDayOrNull } from '../../facts/agency-days.js';
 
 export interface PeriodOfCare {
   id: string;
@@ -22,12 +22,12 @@ export interface PeriodsUnknown {
 export function periodsOfCare(section: SocialCareSectionValue): PeriodOfCare[] | PeriodsUnknown {
   const byId = new Map<string, PeriodOfCare & { open: boolean }>();
   for (const episode of section.careEpisodes) {
-    const start = dayOrNull(episode.startDate);
+    const start = socialCareDayOrNull(episode.startDate);
     if (start === null) return { missing: `CLA episode ${episode.id} has no valid start date` };
     // The date the child entered care for this period: earlier than the first episode when the extract is partial.
-    const entered = episode.enteredCareDate === null ? start : dayOrNull(episode.enteredCareDate);
+    const entered = episode.enteredCareDate === null ? start : socialCareDayOrNull(episode.enteredCareDate);
     if (entered === null) return { missing: `CLA episode ${episode.id} has an invalid entered-care date` };
-    const ceased = episode.ceasedDate === null ? null : dayOrNull(episode.ceasedDate);
+    const ceased = episode.ceasedDate === null ? null : socialCareDayOrNull(episode.ceasedDate);
     if (episode.ceasedDate !== null && ceased === null)
       return { missing: `CLA episode ${episode.id} has an invalid ceased date` };
     const id = episode.periodOfCareId ?? `episode:${episode.id}`;
@@ -48,11 +48,6 @@ export function periodsOfCare(section: SocialCareSectionValue): PeriodOfCare[] |
 
 export function isUnknown(periods: PeriodOfCare[] | PeriodsUnknown): periods is PeriodsUnknown {
   return !Array.isArray(periods);
-}
-
-/** The period the child is looked after in on `day`, if any. */
-export function periodOn(periods: readonly PeriodOfCare[], day: DayNumber): PeriodOfCare | null {
-  return periods.find((p) => p.start <= day && (p.end === null || day < p.end)) ?? null;
 }
 
 /**

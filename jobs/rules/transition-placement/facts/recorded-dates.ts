@@ -1,8 +1,9 @@
 /**
- * Agencies' dates and instants as the rules compare them. A value that is absent or not a date gives null, so
- * the rule can say it could not decide rather than throw or compare against NaN.
+ * Recorded dates as this group's evidence shows them. Reading them is `../../facts/agency-days.ts` (a social care
+ * timestamp's date part; other agencies' dates and instants as their day in England).
  */
-import { dateOf, dayOfDateOrInstant, type DayNumber } from '../../time/calendar-day.js';
+import { socialCareDayOrNull } from '../../facts/agency-days.js';
+import { dateOf, type DayNumber } from '../../time/calendar-day.js';
 
 const bareDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,26 +11,14 @@ export function isBareDate(value: string): boolean {
   return bareDate.test(value.trim());
 }
 
-/** The day in England a recorded date or instant fell on. */
-export function dayOrNull(value: string | null | undefined): DayNumber | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  try {
-    return dayOfDateOrInstant(value.trim());
-  } catch {
-    return null;
-  }
-}
-
-/** An instant in ms since the epoch; a bare date counts from its first moment (UTC). */
-export function instantOrNull(value: string | null | undefined): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const text = value.trim();
-  const ms = Date.parse(isBareDate(text) ? `${text}T00:00:00Z` : text);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** A recorded date or instant as its date in England (YYYY-MM-DD), for evidence; "an unrecorded date" if absent. */
-export function shownDate(value: string | null | undefined): string {
-  const day = dayOrNull(value);
+/**
+ * A recorded date as YYYY-MM-DD, for evidence; "an unrecorded date" if absent. Read as social care's unless another
+ * agency's reader is given.
+ */
+export function shownDate(
+  value: string | null | undefined,
+  read: (value: string | null | undefined) => DayNumber | null = socialCareDayOrNull,
+): string {
+  const day = read(value);
   return day === null ? 'an unrecorded date' : dateOf(day);
 }

@@ -7,7 +7,8 @@
 import type { SocialCareSectionValue } from '../../../../connectors/social-care/social-care-section.js';
 import { dateOf, type DayNumber } from '../../time/calendar-day.js';
 import { isMissingEpisode } from './missing-episodes.js';
-import { dayOrNull, shownDate } from './recorded-dates.js';
+import { socialCareDayOrNull } from '../../facts/agency-days.js';
+import { shownDate } from './recorded-dates.js';
 
 export interface Risk {
   label: string;
@@ -92,14 +93,14 @@ export interface Indicator {
 
 function authorisedBy(section: SocialCareSectionValue, day: DayNumber) {
   return section.assessments.filter((a) => {
-    const authorised = dayOrNull(a.authorisedDate);
+    const authorised = socialCareDayOrNull(a.authorisedDate);
     return authorised !== null && authorised <= day;
   });
 }
 
 function missingBefore(section: SocialCareSectionValue, day: DayNumber) {
   return section.missingEpisodes.filter((m) => {
-    const start = dayOrNull(m.startDate);
+    const start = socialCareDayOrNull(m.startDate);
     return isMissingEpisode(m) && start !== null && start < day;
   });
 }
@@ -126,7 +127,7 @@ export function harmIndicators(section: SocialCareSectionValue, day: DayNumber):
       fact: `${missing.length} missing episode(s) before ${dateOf(day)}`,
     });
   for (const referral of section.placementReferrals) {
-    const made = dayOrNull(referral.date);
+    const made = socialCareDayOrNull(referral.date);
     if (made === null || made > day) continue;
     for (const risk of HARM_TO_OTHERS.filter((r) => r !== 'MISSING' && mentions(referral.risks, r)))
       found.push({

@@ -19,41 +19,23 @@ import type {
 } from '../../../../connectors/social-care/social-care-section.js';
 import type { AgencyReadState, CoResidentValue, ResidentialContextValue } from '../../joined-record.js';
 import { emptySocialCare, part } from '../../testing/joined-record-builder.js';
+import {
+  careEpisodeRecord,
+  healthConditionRecord,
+  placementRecord,
+} from '../../testing/social-care-records.js';
 
 export function careEpisode(overrides: Partial<CareEpisodeValue> & { startDate: string }): CareEpisodeValue {
-  return {
-    id: 'E1',
-    periodOfCareId: 'POC1',
-    startReason: 'S',
-    legalStatus: 'C2',
-    needCode: 'N1',
-    ceasedDate: null,
-    ceasedReason: null,
-    enteredCareDate: null,
-    lastIroContactDate: null,
-    ...overrides,
-  };
+  return careEpisodeRecord({ id: 'E1', ...overrides });
 }
 
 export function placement(overrides: Partial<PlacementValue> & { startDate: string }): PlacementValue {
-  return {
+  return placementRecord({
     id: 'PL1',
-    periodOfCareId: 'POC1',
-    type: 'U4',
-    urn: null,
-    provider: null,
-    postcode: null,
-    distanceMiles: null,
-    endDate: null,
-    changeReason: null,
-    longTerm: false,
     interim: overrides.intendedEndDate !== undefined && overrides.intendedEndDate !== null,
-    intendedEndDate: null,
     awaitingLongTermPlacement: false,
-    lastPanelReviewDate: null,
-    residentialUnitId: null,
     ...overrides,
-  };
+  });
 }
 
 /** A children's home placement in residential unit `unitId`. */
@@ -176,17 +158,7 @@ export function residentialContext(
 }
 
 export function gpCondition(overrides: Partial<HealthCondition> & { code: string }): HealthCondition {
-  return {
-    id: 'C1',
-    display: 'A condition',
-    clinicalStatus: 'active',
-    active: true,
-    onset: null,
-    abatement: null,
-    recorded: null,
-    category: 'HEALTH',
-    ...overrides,
-  };
+  return healthConditionRecord({ id: 'C1', ...overrides });
 }
 
 export function ehcPlan(overrides: Partial<EhcNeedsAssessmentValue> = {}): EhcNeedsAssessmentValue {
