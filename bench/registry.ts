@@ -10,6 +10,7 @@ import { gatewayBaseline } from './gateway/baseline.js';
 import { graphqlLimitsBenchmark } from './graphql-limits.js';
 import { identityLinkage } from './identity/linkage.js';
 import { populationGeneration } from './population/generation.js';
+import { reconcileAllBenchmark } from './reconcile/reconcile-all.js';
 
 export const benchmarks: readonly Benchmark[] = [
   gatewayBaseline,
@@ -19,4 +20,5 @@ export const benchmarks: readonly Benchmark[] = [
   auditThroughput,
   auditCost,
   graphqlLimitsBenchmark,
+  reconcileAllBenchmark,
 ];
