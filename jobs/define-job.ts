@@ -62,6 +62,11 @@ export interface JobDefinition<Data = unknown, Result = unknown> {
   data: z.ZodType<Data>;
   concurrency: number;
   jobOptions: JobsOptions;
+  /**
+   * How often a job whose worker died (SIGKILL, lost lock) may be picked up again before BullMQ fails it outright,
+   * whatever attempts remain. 1 is BullMQ's default; jobs that are safe to re-run can allow more.
+   */
+  maxStalledCount?: number;
   run(data: Data, context: JobContext): Promise<Result>;
 }
 

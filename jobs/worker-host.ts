@@ -30,6 +30,7 @@ export async function startWorkers(options: WorkerHostOptions): Promise<WorkerHo
       connection: options.connection,
       prefix: options.naming.queuePrefix(definition.domain),
       concurrency: definition.concurrency,
+      ...(definition.maxStalledCount === undefined ? {} : { maxStalledCount: definition.maxStalledCount }),
       autorun: false,
     });
     worker.on('failed', (job, error) => {

@@ -44,6 +44,8 @@ export const reconcileAllJob = defineJob({
     requestId: z.string().optional(),
   }),
   concurrency: 1,
+  // Re-running is safe (findings unchanged on re-run; batch ids idempotent): survive repeated worker deaths.
+  maxStalledCount: 5,
   jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
   async run(data, context) {
     const { enqueue, db, logger } = context.deps;

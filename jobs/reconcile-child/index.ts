@@ -24,6 +24,8 @@ export const reconcileChildJob = defineJob({
     requestId: z.string().optional(),
   }),
   concurrency: 2,
+  // Re-running is safe (findings unchanged on re-run; batch ids idempotent): survive repeated worker deaths.
+  maxStalledCount: 5,
   jobOptions: { attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
   async run(data, context) {
     const { audit, reconciliation } = context.deps;

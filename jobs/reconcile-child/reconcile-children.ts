@@ -8,7 +8,7 @@ import type { Connector } from '../../connectors/connector.js';
 import type { Logger } from '../../platform/logger.js';
 import type { AuditSink } from '../../store/audit/audit-writer.js';
 import type { Db } from '../../store/db.js';
-import { applyRuleResults, type ApplyReport } from '../findings/findings-store.js';
+import { applyRuleResultsBatch, type ApplyInput, type ApplyReport } from '../findings/findings-store.js';
 import { readJoinedRecords } from '../reconcile/read-joined-records.js';
 import type { JoinedChildRecord } from '../rules/joined-record.js';
 import type { Rule } from '../rules/rule.js';
@@ -82,6 +82,7 @@ export async function reconcileChildren(
     ruleErrors: 0,
     unreadable: {},
   };
+  const inputs: ApplyInput[] = [];
   for (const record of read) {
     for (const part of ['socialCare', 'health', 'education', 'adultServices'] as const) {
       const state = record[part].state;
@@ -95,12 +96,15 @@ export async function reconcileChildren(
         'rule failed',
       );
     });
-    const applied = await applyRuleResults(deps.db, {
+    inputs.push({
       childId: record.child.id,
       results,
       at: now,
       ownerPeople: owners.get(record.child.id) ?? {},
     });
+  }
+  // One transaction for the batch (each child still serialised by its own lock): far fewer round trips.
+  for (const applied of await applyRuleResultsBatch(deps.db, inputs)) {
     report.opened += applied.opened;
     report.updated += applied.updated;
     report.autoResolved += applied.autoResolved;
