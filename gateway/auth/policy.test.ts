@@ -144,7 +144,7 @@ describe('the shipped policy', () => {
     expect(withActivity('MANAGE_PANEL_LISTS')).toEqual(['TEAM_MANAGER']);
   });
 
-  it('gives the relationship kinds the brief asks for', () => {
+  it('gives each role the relationship kinds its work rests on', () => {
     expect(Object.fromEntries(ROLES.map((role) => [role, policy.roles[role].relationshipKinds]))).toEqual({
       SOCIAL_WORKER: ['ALLOCATED_SOCIAL_WORKER'],
       TEAM_MANAGER: ['TEAM_MANAGER'],

@@ -1,6 +1,6 @@
 /**
  * Where each due date in the plans overview comes from: the timescale, the reconciliation rule that checks it
- * (shared/design/statutory-rules.md) and its source. The views compute the same deadlines the rules do, so a
+ * (docs/statutory-rules.md) and its source. The views compute the same deadlines the rules do, so a
  * practitioner sees a date fall due before the finding opens, and the finding opens the day after (`overdue`).
  */
 import type { RuleSource } from '../rules/rule.js';

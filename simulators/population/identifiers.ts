@@ -1,7 +1,7 @@
 /**
  * NHS numbers and unique pupil numbers (UPNs): check digits, validation, allocation and deliberate corruption.
  *
- * Written independently of the hub's own checks (shared/design/data-standards.md), so a bug in one is caught by
+ * Written independently of the hub's own checks (docs/data-standards.md), so a bug in one is caught by
  * the other. Both check schemes use a prime modulus with weights below it, so every single-character substitution
  * is detected; the corruption helpers rely on that to make numbers that are guaranteed to fail.
  */

@@ -2,7 +2,7 @@ import type { SeededRandom } from './random.js';
 
 /**
  * How often practice slips, per child or per event, in the generated population: one place to tune how many of
- * each gap in shared/design/statutory-rules.md the hub will find. Most records are in order; these are the
+ * each gap in docs/statutory-rules.md the hub will find. Most records are in order; these are the
  * realistic minority. Comments name the rule each rate feeds.
  */
 export const LAPSE_RATES = {

@@ -7,7 +7,7 @@
  * file for tests and is NEVER served by any simulator API.
  *
  * Dates are ISO strings: `IsoDate` = 'YYYY-MM-DD', `IsoDateTime` = 'YYYY-MM-DDTHH:mm:ss.sssZ'.
- * Codes follow the standards named in shared/design/data-standards.md (SSD / SSDA903 / CIN census codes for social
+ * Codes follow the standards named in docs/data-standards.md (SSD / SSDA903 / CIN census codes for social
  * care, SNOMED CT and dm+d for health, school census for education, CLD for adult services).
  */
 
@@ -158,7 +158,7 @@ export interface SocialCareRecord {
   missingEpisodes: MissingEpisode[];
   careLeaver: CareLeaver | null;
   involvements: Involvement[];
-  // Local extension (not in the SSD; see shared/design/data-standards.md)
+  // Local extension (not in the SSD; see docs/data-standards.md)
   placementReferrals: PlacementReferral[];
   matchingAssessments: MatchingAssessment[];
   meetings: Meeting[];

@@ -2,7 +2,7 @@
  * Which children are known to children's social care, and the risks in their lives.
  *
  * The looked-after share is deliberately about ten times the national rate (about 7% rather than 0.7%), as the
- * brief asks, so a demo-sized population still has enough children in care, in children's homes and leaving care
+ * issue asks, so a demo-sized population still has enough children in care, in children's homes and leaving care
  * to show every gap; together with child protection, children in need and closed cases about 15% are known.
  */
 import type { SeededRandom } from './random.js';

@@ -1,5 +1,5 @@
 /**
- * The documented local extension beside the SSD (shared/design/data-standards.md): placement referrals and what
+ * The documented local extension beside the SSD (docs/data-standards.md): placement referrals and what
  * they said, risk / matching / impact assessments, placement planning and other meetings, placement notifications
  * and notices to the professionals of a children's home's existing residents.
  */

@@ -1,5 +1,5 @@
 /**
- * A deliberately plain reading of each rule in shared/design/statutory-rules.md, joined on the ground truth rather
+ * A deliberately plain reading of each rule in docs/statutory-rules.md, joined on the ground truth rather
  * than on matching. It is not the hub's engine: it exists so tests can check that a scenario's expectedFindings are
  * what its data actually shows, and that the generated population contains each gap. The interpretations it uses
  * for the looser rules are the ones README.md in this folder documents.

@@ -10,7 +10,7 @@ import { dateSpecSchema } from './relative-date.js';
 
 export const SCENARIO_FORMAT = 'child-view-hub/scenario@1';
 
-/** Rule ids from shared/design/statutory-rules.md. */
+/** Rule ids from docs/statutory-rules.md. */
 export const RULE_IDS = [
   'ASSESSMENT_OVERDUE',
   'ASSESSMENT_STALE',

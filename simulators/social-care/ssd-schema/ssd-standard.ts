@@ -10,7 +10,7 @@
  * datetime → timestamp, nchar → character (Y/N flags), float → double precision, int → integer.
  *
  * Where the standard's versions differ the newer deployed name is used, with two deliberate additions in
- * ssd_person: `pers_common_child_id` (the NHS number, as the YAML spec and shared/design/data-standards.md name
+ * ssd_person: `pers_common_child_id` (the NHS number, as the YAML spec and docs/data-standards.md name
  * it) is kept beside `pers_single_unique_id` (its v1.4 rename), both carrying the same value.
  */
 export type SsdColumnType = 'nvarchar' | 'datetime' | 'nchar' | 'float' | 'int';
