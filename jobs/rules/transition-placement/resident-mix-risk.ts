@@ -83,23 +83,13 @@ export const residentMixRisk = defineRule({
         vulnerableResident = true;
         for (const v of vulnerable)
           residentEvidence.push(
-            evidenceFrom(
-              resident.socialCare,
-              v.recordId,
-              `an existing resident (social care record ${resident.socialCarePersonId}): ${v.fact}`,
-            ),
+            // Another child's history, shown to whoever may see this child's finding: never their record or id.
+            evidenceFrom(resident.socialCare, null, `an existing resident: ${v.fact}`),
           );
       }
       if (childVulnerable.length === 0) continue;
       for (const h of harmIndicators(theirs, admittedOn))
-        add(
-          h,
-          evidenceFrom(
-            resident.socialCare,
-            h.recordId,
-            `an existing resident (social care record ${resident.socialCarePersonId}): ${h.fact}`,
-          ),
-        );
+        add(h, evidenceFrom(resident.socialCare, null, `an existing resident: ${h.fact}`));
     }
     if (vulnerableResident)
       for (const h of childHarm) add(h, evidenceFrom(record.socialCare, h.recordId, h.fact));
