@@ -59,8 +59,8 @@ export default tseslint.config(
     ),
   })),
   {
-    // Integration tests stand a connector up against the real simulator and the real stitched gateway.
-    files: ['connectors/*/**/*.int.test.ts'],
+    // Integration tests stand a connector or a job up against the real simulator (and the stitched gateway).
+    files: ['connectors/*/**/*.int.test.ts', 'jobs/**/*.int.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -13,6 +13,7 @@ import { createRemoteConnectors } from '../gateway/remote/remote-connectors.js';
 import { stitchGateway } from '../gateway/stitch.js';
 import { registerWebhookRoutes } from '../gateway/webhooks/webhook-routes.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
+import { createHandoffsSchema, handoffsMerge } from '../gateway/handoffs/index.js';
 import { reconciliationViewsConnector } from '../gateway/reconciliation-views/index.js';
 import { buildGateway } from '../gateway/server.js';
 import { createWorkingDayCalendar } from '../jobs/rules/time/working-days.js';
@@ -165,6 +166,13 @@ export async function startHub({
           hubInfoConnector,
           ...(accessAdmin ? [accessAdmin] : []),
           ...connectors,
+          {
+            name: 'handoffs',
+            schema: createHandoffsSchema({ db, enqueue: jobQueues.enqueue, now: () => new Date() }),
+            merge: handoffsMerge,
+            ping: async () => undefined,
+            close: async () => undefined,
+          },
           reconciliationViewsConnector({
             db,
             connectors,

@@ -46,6 +46,7 @@ export const defaultRootActivities: Readonly<Record<string, Activity>> = {
   'Mutation.rejectMatch': 'DECIDE_IDENTITY_MATCH',
   'Mutation.splitLink': 'DECIDE_IDENTITY_MATCH',
   'Mutation.submitHandoff': 'REQUEST_HANDOFF',
+  'Mutation.requestTransitionHandoff': 'REQUEST_HANDOFF',
   'Mutation.acknowledgeFinding': 'ACKNOWLEDGE_FINDING',
   'Mutation.resolveFinding': 'ACKNOWLEDGE_FINDING',
 };

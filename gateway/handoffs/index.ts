@@ -1,0 +1,6 @@
+export {
+  createHandoffsSchema,
+  handoffsMerge,
+  handoffsTypeDefs,
+  type HandoffsDeps,
+} from './handoffs-schema.js';
