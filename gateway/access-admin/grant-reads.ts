@@ -3,7 +3,7 @@
  * grant is, and a user's own grants.
  */
 import type { Queryable } from '../../store/db.js';
-import type { AccessGrant, AccessGrantKind } from '../audit/access-grants.js';
+import { grantColumns, toGrant, type AccessGrant, type GrantRow } from '../audit/access-grants.js';
 
 /** Hub ids (children.id) and grant ids are short plain tokens; anything else cannot name a row. */
 const childIdPattern = /^[\w-]{1,64}$/;
@@ -31,7 +31,7 @@ export async function grantsOfUser(
   query: { userId: string; activeOnly: boolean; now: Date; limit: number },
 ): Promise<AccessGrant[]> {
   const { rows } = await db.query<GrantRow>(
-    `SELECT id::text AS id, user_id, child_id, kind, reason, starts_at, ends_at, ended_at, ended_by, created_at
+    `SELECT ${grantColumns}
      FROM access_grants
      WHERE user_id = $1
        AND (NOT $2::boolean OR (ended_at IS NULL AND starts_at <= $3 AND ends_at > $3))
@@ -39,29 +39,5 @@ export async function grantsOfUser(
      LIMIT $4::int`,
     [query.userId, query.activeOnly, query.now.toISOString(), query.limit],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    userId: row.user_id,
-    childId: row.child_id,
-    kind: row.kind,
-    reason: row.reason,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.ends_at),
-    endedAt: row.ended_at === null ? null : new Date(row.ended_at),
-    endedBy: row.ended_by,
-    createdAt: new Date(row.created_at),
-  }));
-}
-
-interface GrantRow {
-  id: string;
-  user_id: string;
-  child_id: string;
-  kind: AccessGrantKind;
-  reason: string;
-  starts_at: Date;
-  ends_at: Date;
-  ended_at: Date | null;
-  ended_by: string | null;
-  created_at: Date;
+  return rows.map(toGrant);
 }

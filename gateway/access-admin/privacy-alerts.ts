@@ -7,13 +7,14 @@
 import { z } from 'zod';
 import { HubError } from '../../platform/errors.js';
 import type { Db, Queryable } from '../../store/db.js';
-import type { AccessGrant, AccessGrantKind } from '../audit/access-grants.js';
+import { toGrant, type AccessGrant, type AccessGrantKind } from '../audit/access-grants.js';
 import {
   acknowledgeAlert,
   closeAlert,
+  toAlert,
   type Page,
   type PrivacyAlert,
-  type PrivacyAlertKind,
+  type PrivacyAlertRow,
   type PrivacyAlertStatus,
 } from '../audit/audit-queries.js';
 
@@ -138,21 +139,7 @@ const selectAlerts = `SELECT privacy_alerts.id::text AS id, privacy_alerts.raise
     g.user_id AS grant_user_id, g.child_id AS grant_child_id
   FROM privacy_alerts LEFT JOIN access_grants g ON g.id = privacy_alerts.grant_id`;
 
-interface AlertRow {
-  id: string;
-  raised_at: Date;
-  kind: PrivacyAlertKind;
-  user_id: string;
-  child_id: string | null;
-  grant_id: string | null;
-  window_start: Date | null;
-  window_end: Date | null;
-  detail: Record<string, unknown>;
-  status: PrivacyAlertStatus;
-  acknowledged_by: string | null;
-  acknowledged_at: Date | null;
-  closed_by: string | null;
-  closed_at: Date | null;
+interface AlertRow extends PrivacyAlertRow {
   grant_kind: AccessGrantKind | null;
   grant_reason: string | null;
   grant_starts_at: Date | null;
@@ -164,39 +151,24 @@ interface AlertRow {
   grant_child_id: string | null;
 }
 
-const date = (value: Date | null) => (value === null ? null : new Date(value));
-
 function toView(row: AlertRow, notes: AlertNote[]): AlertView {
   return {
-    id: row.id,
-    raisedAt: new Date(row.raised_at),
-    kind: row.kind,
-    userId: row.user_id,
-    childId: row.child_id,
-    grantId: row.grant_id,
-    windowStart: date(row.window_start),
-    windowEnd: date(row.window_end),
-    detail: row.detail,
-    status: row.status,
-    acknowledgedBy: row.acknowledged_by,
-    acknowledgedAt: date(row.acknowledged_at),
-    closedBy: row.closed_by,
-    closedAt: date(row.closed_at),
+    ...toAlert(row),
     grant:
       row.grant_id === null || row.grant_kind === null
         ? null
-        : {
+        : toGrant({
             id: row.grant_id,
-            userId: row.grant_user_id as string,
-            childId: row.grant_child_id as string,
+            user_id: row.grant_user_id as string,
+            child_id: row.grant_child_id as string,
             kind: row.grant_kind,
             reason: row.grant_reason as string,
-            startsAt: new Date(row.grant_starts_at as Date),
-            endsAt: new Date(row.grant_ends_at as Date),
-            endedAt: date(row.grant_ended_at),
-            endedBy: row.grant_ended_by,
-            createdAt: new Date(row.grant_created_at as Date),
-          },
+            starts_at: row.grant_starts_at as Date,
+            ends_at: row.grant_ends_at as Date,
+            ended_at: row.grant_ended_at,
+            ended_by: row.grant_ended_by,
+            created_at: row.grant_created_at as Date,
+          }),
     notes,
   };
 }

@@ -52,10 +52,11 @@ export interface StartGrantInput {
 
 const defaultMaxMinutes: Record<AccessGrantKind, number> = { SELF_CLAIMED: 8 * 60, BREAK_GLASS: 4 * 60 };
 
-const grantColumns = `id::text AS id, user_id, child_id, kind, reason, starts_at, ends_at, ended_at, ended_by,
+/** The columns a GrantRow is read with. */
+export const grantColumns = `id::text AS id, user_id, child_id, kind, reason, starts_at, ends_at, ended_at, ended_by,
   created_at`;
 
-interface GrantRow {
+export interface GrantRow {
   id: string;
   user_id: string;
   child_id: string;
@@ -68,7 +69,7 @@ interface GrantRow {
   created_at: Date;
 }
 
-function toGrant(row: GrantRow): AccessGrant {
+export function toGrant(row: GrantRow): AccessGrant {
   return {
     id: row.id,
     userId: row.user_id,

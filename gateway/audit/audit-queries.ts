@@ -100,7 +100,8 @@ export interface PrivacyAlert {
 const alertColumns = `id::text AS id, raised_at, kind, user_id, child_id, grant_id::text AS grant_id,
   window_start, window_end, detail, status, acknowledged_by, acknowledged_at, closed_by, closed_at`;
 
-interface AlertRow {
+/** A privacy_alerts row as `alertColumns` reads it. */
+export interface PrivacyAlertRow {
   id: string;
   raised_at: Date;
   kind: PrivacyAlertKind;
@@ -119,7 +120,7 @@ interface AlertRow {
 
 const date = (value: Date | null) => (value === null ? null : new Date(value));
 
-function toAlert(row: AlertRow): PrivacyAlert {
+export function toAlert(row: PrivacyAlertRow): PrivacyAlert {
   return {
     id: row.id,
     raisedAt: new Date(row.raised_at),
@@ -150,7 +151,7 @@ export interface AlertPageOptions {
 export async function openAlerts(db: Queryable, options: AlertPageOptions = {}): Promise<Page<PrivacyAlert>> {
   const limit = pageLimit(options.limit);
   const after = options.cursor ? decodeAlertCursor(options.cursor) : '0';
-  const { rows } = await db.query<AlertRow>(
+  const { rows } = await db.query<PrivacyAlertRow>(
     `SELECT ${alertColumns} FROM privacy_alerts
      WHERE status = ANY ($1::text[]) AND id > $2::bigint AND ($3::text[] IS NULL OR kind = ANY ($3::text[]))
      ORDER BY privacy_alerts.id LIMIT $4::int`,
@@ -171,7 +172,7 @@ export async function acknowledgeAlert(
   db: Queryable,
   input: { alertId: string; by: string; now?: Date },
 ): Promise<PrivacyAlert | null> {
-  const { rows } = await db.query<AlertRow>(
+  const { rows } = await db.query<PrivacyAlertRow>(
     `UPDATE privacy_alerts SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = $3
      WHERE id = $1::bigint AND status = 'OPEN' RETURNING ${alertColumns}`,
     [checkedId(input.alertId), input.by, (input.now ?? new Date()).toISOString()],
@@ -184,7 +185,7 @@ export async function closeAlert(
   db: Queryable,
   input: { alertId: string; by: string; now?: Date },
 ): Promise<PrivacyAlert | null> {
-  const { rows } = await db.query<AlertRow>(
+  const { rows } = await db.query<PrivacyAlertRow>(
     `UPDATE privacy_alerts SET status = 'CLOSED', closed_by = $2, closed_at = $3
      WHERE id = $1::bigint AND status <> 'CLOSED' RETURNING ${alertColumns}`,
     [checkedId(input.alertId), input.by, (input.now ?? new Date()).toISOString()],
