@@ -9,7 +9,8 @@ import type { ConfigSection } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { Redis } from '../platform/redis.js';
 import type { Db } from '../store/db.js';
-import { isHubError } from '../platform/errors.js';
+import { z } from 'zod';
+import { HubError, isHubError } from '../platform/errors.js';
 
 export type AgencyCode = 'SOCIAL_CARE' | 'HEALTH' | 'EDUCATION' | 'ADULT_SERVICES';
 
@@ -184,6 +185,16 @@ export function toAgencyChildRead(
     onMappingError(error);
     return { source: { ...source, state: 'UNAVAILABLE', reason: 'CONNECTOR_FAILED' }, section: null };
   }
+}
+
+/**
+ * The id lists in a batch of merge keys, each `{ [field]: string[] }` as the connector's `merge.Child.key` makes it.
+ * A key in any other shape is a bug in the caller: refused, its values kept out of the error.
+ */
+export function idListsOfMergeKeys(keys: readonly unknown[], field: string, agency: string): string[][] {
+  const parsed = z.array(z.object({ [field]: z.array(z.string()) })).safeParse(keys);
+  if (!parsed.success) throw new HubError('INTERNAL', { details: { agency, reason: 'BAD_MERGE_KEY' } });
+  return parsed.data.map((key) => key[field] as string[]);
 }
 
 /** The source status for a read that failed: TIMED_OUT for a timeout, else UNAVAILABLE, with the error's reason code. */

@@ -3,15 +3,10 @@
  * `_adultServicesChildren` answers, without GraphQL. Each call makes its own loaders, so a batch of children is one
  * upstream search and nothing outlives the call.
  */
-import { z } from 'zod';
-import { toAgencyChildRead, type AgencyChildRead } from '../connector.js';
-import { HubError } from '../../platform/errors.js';
+import { idListsOfMergeKeys, toAgencyChildRead, type AgencyChildRead } from '../connector.js';
 import { adultServicesAgency, type AdultServicesClient } from './adult-client.js';
 import { createAdultServicesLoaders } from './loaders.js';
 import { readAdultServicesChildren } from './schema.js';
-
-/** What `adultServicesMerge.Child.key` returns. */
-const mergeKeys = z.array(z.object({ personIds: z.array(z.string()) }));
 
 export function createAdultServicesReadChildren(options: {
   client: AdultServicesClient;
@@ -20,15 +15,8 @@ export function createAdultServicesReadChildren(options: {
 }): (keys: readonly unknown[]) => Promise<AgencyChildRead[]> {
   const { client, now, onMappingError } = options;
   return async (keys) => {
-    const parsed = mergeKeys.safeParse(keys);
-    // A key this connector's merge config did not make is a bug in the caller; its values stay out of the error.
-    if (!parsed.success)
-      throw new HubError('INTERNAL', { details: { agency: adultServicesAgency, reason: 'BAD_MERGE_KEY' } });
-    const children = await readAdultServicesChildren(
-      createAdultServicesLoaders(client),
-      parsed.data.map((key) => key.personIds),
-      now,
-    );
+    const idLists = idListsOfMergeKeys(keys, 'personIds', adultServicesAgency);
+    const children = await readAdultServicesChildren(createAdultServicesLoaders(client), idLists, now);
     return children.map((child) => toAgencyChildRead(child, onMappingError));
   };
 }

@@ -3,15 +3,10 @@
  * answers, without GraphQL. Each call makes its own loaders, so a batch of children is one upstream search and
  * nothing outlives the call.
  */
-import { z } from 'zod';
-import { toAgencyChildRead, type AgencyChildRead } from '../connector.js';
-import { HubError } from '../../platform/errors.js';
+import { idListsOfMergeKeys, toAgencyChildRead, type AgencyChildRead } from '../connector.js';
 import { educationAgency, type EducationClient } from './education-client.js';
 import { createEducationLoaders } from './loaders.js';
 import { readEducationChildren } from './schema.js';
-
-/** What `educationMerge.Child.key` returns. */
-const mergeKeys = z.array(z.object({ pupilIds: z.array(z.string()) }));
 
 export function createEducationReadChildren(options: {
   client: EducationClient;
@@ -20,15 +15,8 @@ export function createEducationReadChildren(options: {
 }): (keys: readonly unknown[]) => Promise<AgencyChildRead[]> {
   const { client, now, onMappingError } = options;
   return async (keys) => {
-    const parsed = mergeKeys.safeParse(keys);
-    // A key this connector's merge config did not make is a bug in the caller; its values stay out of the error.
-    if (!parsed.success)
-      throw new HubError('INTERNAL', { details: { agency: educationAgency, reason: 'BAD_MERGE_KEY' } });
-    const children = await readEducationChildren(
-      createEducationLoaders(client),
-      parsed.data.map((key) => key.pupilIds),
-      now,
-    );
+    const idLists = idListsOfMergeKeys(keys, 'pupilIds', educationAgency);
+    const children = await readEducationChildren(createEducationLoaders(client), idLists, now);
     return children.map((child) => toAgencyChildRead(child, onMappingError));
   };
 }

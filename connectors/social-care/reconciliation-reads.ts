@@ -3,22 +3,18 @@
  * what `_socialCareChildren` and `residentialUnit(id) { residents }` answer, without GraphQL. Each call makes its
  * own loaders, so a batch of children is one statement per SSD table and nothing outlives the call.
  */
-import { z } from 'zod';
 import {
   failedSourceState,
+  idListsOfMergeKeys,
   toAgencyChildRead,
   type AgencyChildRead,
   type ResidentialUnitsRead,
 } from '../connector.js';
-import { HubError } from '../../platform/errors.js';
 import { compare } from './lists.js';
 import { createSocialCareLoaders } from './loaders.js';
 import type { ResidentRow } from './payload-schemas.js';
 import { readSocialCareChildren } from './schema.js';
 import { socialCareAgency, type SocialCareClient } from './social-care-client.js';
-
-/** What `socialCareMerge.Child.key` returns. */
-const mergeKeys = z.array(z.object({ personIds: z.array(z.string()) }));
 
 export interface SocialCareReconciliationReads {
   readChildren(keys: readonly unknown[]): Promise<AgencyChildRead[]>;
@@ -33,15 +29,8 @@ export function createSocialCareReconciliationReads(options: {
   const { client, now, onMappingError } = options;
   return {
     async readChildren(keys) {
-      const parsed = mergeKeys.safeParse(keys);
-      // A key this connector's merge config did not make is a bug in the caller; its values stay out of the error.
-      if (!parsed.success)
-        throw new HubError('INTERNAL', { details: { agency: socialCareAgency, reason: 'BAD_MERGE_KEY' } });
-      const children = await readSocialCareChildren(
-        createSocialCareLoaders(client),
-        parsed.data.map((key) => key.personIds),
-        now,
-      );
+      const idLists = idListsOfMergeKeys(keys, 'personIds', socialCareAgency);
+      const children = await readSocialCareChildren(createSocialCareLoaders(client), idLists, now);
       return children.map((child) => toAgencyChildRead(child, onMappingError));
     },
 
