@@ -39,6 +39,13 @@ export default tseslint.config(
     rules: restrict(upward, 'jobs/ never imports the gateway (or hub/ or the simulators).'),
   },
   {
+    files: ['feeds/**/*.ts'],
+    rules: restrict(
+      [...upward, '**/jobs/**'],
+      'feeds/ (intake, validation, landing) is shared by the gateway and the jobs, so it imports neither.',
+    ),
+  },
+  {
     files: ['gateway/**/*.ts'],
     rules: restrict(
       ['**/simulators/**', '**/hub/**'],
@@ -75,6 +82,9 @@ export default tseslint.config(
           '**/platform/**',
           '**/schema/**',
           '**/hub/**',
+          // The hub's own feeds/ folder (simulators/feeds is the agencies' side and may be imported).
+          '../../feeds/**',
+          '../../../feeds/**',
         ],
         'Simulators share no code with the hub: an independent implementation keeps its tests honest.',
       ),
