@@ -6,6 +6,7 @@ import { auditCost } from './access/audit-cost.js';
 import { auditThroughput } from './audit/audit-throughput.js';
 import type { Benchmark } from './benchmark.js';
 import { childViewBenchmark } from './child-view/child-view.js';
+import { feedIntakeBenchmark } from './feeds/intake.js';
 import { gatewayBaseline } from './gateway/baseline.js';
 import { graphqlLimitsBenchmark } from './graphql-limits.js';
 import { identityLinkage } from './identity/linkage.js';
@@ -21,4 +22,5 @@ export const benchmarks: readonly Benchmark[] = [
   auditCost,
   graphqlLimitsBenchmark,
   reconcileAllBenchmark,
+  feedIntakeBenchmark,
 ];

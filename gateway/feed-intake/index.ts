@@ -1,0 +1,2 @@
+export { feedIntakeConfigSection, type FeedIntakeConfig } from './feed-intake-config.js';
+export { registerFeedIntakeRoutes, type FeedIntakeDeps } from './feed-intake-routes.js';
