@@ -82,6 +82,12 @@ BEGIN
       target_schema, target_schema, app_role);
   END IF;
 
+  -- Who replayed or discarded a feed's dead letter is appended, never changed.
+  IF to_regclass(format('%I.feed_actions', target_schema)) IS NOT NULL THEN
+    EXECUTE format('REVOKE ALL ON %I.feed_actions FROM %I', target_schema, app_role);
+    EXECUTE format('GRANT SELECT, INSERT ON %I.feed_actions TO %I', target_schema, app_role);
+  END IF;
+
   -- Migrations are the owner's: the hub may only read which have been applied.
   IF to_regclass(format('%I.schema_migrations', target_schema)) IS NOT NULL THEN
     EXECUTE format('REVOKE ALL ON %I.schema_migrations FROM %I', target_schema, app_role);
