@@ -4,7 +4,8 @@
  */
 import type { Queue } from 'bullmq';
 import type { Enqueue, ReconciliationSetup } from '../jobs/define-job.js';
-import { jobDefinitions } from '../jobs/registry.js';
+import { deliverNotificationsQueue } from '../jobs/notifications/request-delivery.js';
+import { createJobDefinitions } from '../jobs/registry.js';
 import { rules } from '../jobs/rules/registry.js';
 import { createWorkingDayCalendar } from '../jobs/rules/time/working-days.js';
 import { createEnqueue, createQueues } from '../jobs/worker-host.js';
@@ -24,7 +25,7 @@ export function openJobQueues(context: {
   lifecycle: Lifecycle;
 }): HubQueues {
   const queues = createQueues(
-    jobDefinitions,
+    createJobDefinitions(context.config),
     { url: context.redisUrl, maxRetriesPerRequest: null },
     keyspace(context.config.platform.hubEnv),
   );
@@ -58,4 +59,23 @@ export async function scheduleNightlyReconciliation(
 
 export function reconciliationSetup(config: HubConfig): ReconciliationSetup {
   return { rules, calendar: createWorkingDayCalendar(), config: config.rules };
+}
+
+/** How often the outbox is swept for due notices (retries, and anything an immediate run missed). */
+export const notificationDeliveryEveryMs = 30_000;
+
+/** Adds (or updates) the `deliver-notifications` repeat scheduler; idempotent across restarts and processes. */
+export async function scheduleNotificationDelivery(
+  queues: HubQueues['queues'],
+  logger: Logger,
+  everyMs: number = notificationDeliveryEveryMs,
+): Promise<void> {
+  const queue = queues.get(deliverNotificationsQueue);
+  if (!queue) return;
+  await queue.upsertJobScheduler(
+    'deliver-notifications-sweep',
+    { every: everyMs },
+    { name: deliverNotificationsQueue, data: {} },
+  );
+  logger.info({ everyMs }, 'notification delivery scheduled');
 }

@@ -13,11 +13,17 @@ const leaks = (text: string) => Object.values(personal).filter((value) => text.i
 
 describe('notification content', () => {
   it('tells a co-resident child’s worker the admission date and nothing about the child admitted', () => {
-    const notice = coresidentAdmissionNotice({ childId: 'c-17', admittedOn: '2026-11-20', ...personal });
+    const notice = coresidentAdmissionNotice({ childIds: ['c-17'], admittedOn: '2026-11-20', ...personal });
     expect(notice.kind).toBe('CORESIDENT_ADMISSION');
-    expect(notice.body).toContain('child c-17');
+    expect(notice.body).toContain('where child c-17 lives');
     expect(notice.body).toContain('2026-11-20');
     expect(leaks(notice.subject + notice.body)).toEqual([]);
+  });
+
+  it('names each of the recipient’s children in the home once', () => {
+    const notice = coresidentAdmissionNotice({ childIds: ['c-1', 'c-2', 'c-1'], admittedOn: '2026-11-20' });
+    expect(notice.subject).toBe('New admission to the residential unit of children c-1, c-2');
+    expect(notice.body).toContain('where children c-1, c-2 live');
   });
 
   it('alerts an A&E attendance with the child’s status, not a clinical reason', () => {
@@ -48,10 +54,19 @@ describe('notification content', () => {
     expect(
       schoolExclusionAlert({ ...facts, type: 'PERMANENT_EXCLUSION', recipientRole: 'SOCIAL_WORKER' }).body,
     ).toMatch(/permanently excluded/);
+    const unknownType = schoolExclusionAlert({
+      childId: 'c-3',
+      startsOn: '2026-11-23',
+      recipientRole: 'SOCIAL_WORKER',
+    });
+    expect(unknownType.body).toContain('Child c-3 was suspended or excluded from school, from 2026-11-23.');
   });
 
   it('refuses anything that is not a hub child id in place of one', () => {
-    expect(() => coresidentAdmissionNotice({ childId: 'Ellie Marsh', admittedOn: '2026-11-20' })).toThrow();
+    expect(() =>
+      coresidentAdmissionNotice({ childIds: ['Ellie Marsh'], admittedOn: '2026-11-20' }),
+    ).toThrow();
+    expect(() => coresidentAdmissionNotice({ childIds: [], admittedOn: '2026-11-20' })).toThrow();
     expect(() => missingEpisodeAlert({ childId: 'c-2', returnedAt: 'yesterday' })).toThrow();
   });
 

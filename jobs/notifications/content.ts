@@ -23,22 +23,27 @@ const footer =
 const lines = (...parts: string[]) => [...parts, '', footer].join('\n');
 
 export const coresidentAdmissionFacts = z.object({
-  /** The existing resident this notice is about (the recipient's child), not the child admitted. */
-  childId,
+  /** The existing residents this notice is about (the recipient's children there), not the child admitted. */
+  childIds: z.array(childId).min(1).max(50),
   admittedOn: isoDate,
 });
 
-/** To the allocated social worker and IRO of each existing resident of a unit a new child was admitted to. */
+/**
+ * To the allocated social worker or IRO of existing residents of a unit a new child was admitted to: one notice
+ * per recipient, naming the recipient's own children there by hub id.
+ */
 export function coresidentAdmissionNotice(
   facts: z.input<typeof coresidentAdmissionFacts>,
 ): NotificationContent {
-  const { childId: id, admittedOn } = coresidentAdmissionFacts.parse(facts);
+  const { childIds, admittedOn } = coresidentAdmissionFacts.parse(facts);
+  const ids = [...new Set(childIds)];
+  const children = ids.length === 1 ? `child ${ids[0]}` : `children ${ids.join(', ')}`;
   return {
     kind: 'CORESIDENT_ADMISSION',
-    subject: `New admission to the residential unit of child ${id}`,
+    subject: `New admission to the residential unit of ${children}`.slice(0, 200),
     body: lines(
-      `A child was admitted on ${admittedOn} to the residential unit where child ${id} lives.`,
-      "Action: consider whether the admission affects this child's safety and plan, and record that you have.",
+      `A child was admitted on ${admittedOn} to the residential unit where ${children} ${ids.length === 1 ? 'lives' : 'live'}.`,
+      `Action: consider whether the admission affects ${ids.length === 1 ? "this child's" : "each child's"} safety and plan, and record that you have.`,
     ),
   };
 }
@@ -92,7 +97,8 @@ export function missingEpisodeAlert(facts: z.input<typeof missingEpisodeFacts>):
 
 export const schoolExclusionFacts = z.object({
   childId,
-  type: z.enum(['SUSPENSION', 'PERMANENT_EXCLUSION']),
+  /** Absent when the source says only that an exclusion happened (a school return's count, say). */
+  type: z.enum(['SUSPENSION', 'PERMANENT_EXCLUSION']).optional(),
   startsOn: isoDate,
   /** Length of a suspension in school days. */
   days: z.number().int().min(1).max(45).optional(),
@@ -103,9 +109,11 @@ export const schoolExclusionFacts = z.object({
 export function schoolExclusionAlert(facts: z.input<typeof schoolExclusionFacts>): NotificationContent {
   const { childId: id, type, startsOn, days, recipientRole } = schoolExclusionFacts.parse(facts);
   const what =
-    type === 'PERMANENT_EXCLUSION'
-      ? 'was permanently excluded from school'
-      : `was suspended from school${days === undefined ? '' : ` for ${days} school day${days === 1 ? '' : 's'}`}`;
+    type === undefined
+      ? 'was suspended or excluded from school'
+      : type === 'PERMANENT_EXCLUSION'
+        ? 'was permanently excluded from school'
+        : `was suspended from school${days === undefined ? '' : ` for ${days} school day${days === 1 ? '' : 's'}`}`;
   const action =
     recipientRole === 'VIRTUAL_SCHOOL'
       ? "Action: the virtual school head should review the child's education and PEP."

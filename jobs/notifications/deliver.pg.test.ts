@@ -72,7 +72,7 @@ const smtpTransport = () =>
     },
     { timeoutMs: 5000 },
   );
-const notice = coresidentAdmissionNotice({ childId: 'c-17', admittedOn: '2026-11-20' });
+const notice = coresidentAdmissionNotice({ childIds: ['c-17'], admittedOn: '2026-11-20' });
 
 async function rowOf(dedupeKey: string) {
   const { rows } = await db.query<{

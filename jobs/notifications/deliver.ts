@@ -26,6 +26,15 @@ export interface DeliverOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   logger?: Logger;
+  /** Told of each row once its SENT status has committed (e.g. to re-check the event it answers). */
+  onSent?: (sent: SentNotification) => void;
+}
+
+export interface SentNotification {
+  id: string;
+  kind: string;
+  /** The event the row answers, when it was enqueued with one (outbox.ts). */
+  event: { childId: string; key: string } | null;
 }
 
 export interface DeliverReport {
@@ -37,6 +46,8 @@ export interface DeliverReport {
 interface ClaimedRow extends OutgoingNotification {
   channel: 'EMAIL' | 'WEBHOOK';
   attempts: number;
+  event_child_id: string | null;
+  event_key: string | null;
 }
 
 export function backoffMs(attempts: number, baseMs = 60_000, maxMs = 6 * 3600_000): number {
@@ -53,7 +64,7 @@ export async function deliverDue(
     const outcome = await db.transaction(async (tx) => {
       const now = options.now();
       const claimed = await tx.query<ClaimedRow>(
-        `SELECT id::text AS id, kind, channel, recipient, subject, body, attempts
+        `SELECT id::text AS id, kind, channel, recipient, subject, body, attempts, event_child_id, event_key
          FROM notifications
          WHERE status = 'PENDING' AND next_attempt_at <= $1
          ORDER BY next_attempt_at, id
@@ -71,7 +82,11 @@ export async function deliverDue(
              last_error_code = NULL WHERE id = $1`,
           [row.id, attempts, now],
         );
-        return { id: row.id, kind: row.kind, state: 'sent' as const };
+        const event =
+          row.event_child_id === null || row.event_key === null
+            ? null
+            : { childId: row.event_child_id, key: row.event_key };
+        return { id: row.id, kind: row.kind, state: 'sent' as const, event };
       }
       const giveUp = result.permanent || attempts >= options.maxAttempts;
       const next = new Date(now.getTime() + backoffMs(attempts, options.baseBackoffMs, options.maxBackoffMs));
@@ -85,10 +100,13 @@ export async function deliverDue(
         kind: row.kind,
         state: giveUp ? ('failed' as const) : ('retrying' as const),
         code: result.code,
+        event: null,
       };
     });
     if (!outcome) break;
     report[outcome.state] += 1;
+    if (outcome.state === 'sent')
+      options.onSent?.({ id: outcome.id, kind: outcome.kind, event: outcome.event });
     // Ids, kinds and codes only: recipients are personal data.
     if (outcome.state !== 'sent') {
       options.logger?.warn(

@@ -43,7 +43,7 @@ describe('an agency event starts reconciliation', () => {
   it('of the child it is about, debounced per child', async () => {
     const { added, enqueue } = recorder();
     await reconcileOnAgencyEvent({ db, enqueue, now, placementMeetingHours: 72 })(
-      event('missing.ended', 'P1'),
+      event('assessment.completed', 'P1'),
     );
     expect(added).toEqual([
       {
@@ -54,11 +54,48 @@ describe('an agency event starts reconciliation', () => {
     ]);
   });
 
+  it('and, for a return from a missing episode, one alert to the social worker per episode', async () => {
+    const { added, enqueue } = recorder();
+    await reconcileOnAgencyEvent({ db, enqueue, now, placementMeetingHours: 72 })(
+      event('missing.ended', 'P1', { missingEpisodeId: 'MISS-7', endDate: '2026-11-25T09:30:00+01:00' }),
+    );
+    expect(added.map((job) => job.queue)).toEqual(['reconcile-child', 'notify-alert']);
+    expect(added[1]).toEqual({
+      queue: 'notify-alert',
+      data: {
+        kind: 'MISSING_EPISODE',
+        childId: 'c1',
+        eventKey: 'MISS-7',
+        occurredAt: '2026-11-25T08:30:00.000Z',
+      },
+      options: { jobId: 'alert-MISSING_EPISODE-MISS-7' },
+    });
+  });
+
   it('and, for a placement start, once more when the placement meeting window has closed', async () => {
     const { added, enqueue } = recorder();
     await reconcileOnAgencyEvent({ db, enqueue, now, placementMeetingHours: 72 })(
       event('placement.started', 'P1', { placementId: 'PL9', startDate: '2026-11-25T10:00:00Z' }),
     );
+    expect(added.map((job) => job.queue)).toEqual([
+      'reconcile-child',
+      'reconcile-child',
+      'notify-coresidents',
+    ]);
+    expect(added[2]).toEqual({
+      queue: 'notify-coresidents',
+      data: { childId: 'c1', placementId: 'PL9', admittedAt: '2026-11-25T10:00:00.000Z' },
+      options: { jobId: 'coresidents-PL9' },
+    });
+    const fostered = recorder();
+    await reconcileOnAgencyEvent({ db, enqueue: fostered.enqueue, now, placementMeetingHours: 72 })(
+      event('placement.started', 'P1', {
+        placementId: 'PL8',
+        startDate: '2026-11-25T10:00:00Z',
+        residentialUnitId: null,
+      }),
+    );
+    expect(fostered.added.map((job) => job.queue)).toEqual(['reconcile-child', 'reconcile-child']);
     expect(added[1]).toEqual({
       queue: 'reconcile-child',
       data: { childIds: ['c1'], trigger: 'PLACEMENT_MEETING' },

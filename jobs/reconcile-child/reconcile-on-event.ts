@@ -3,10 +3,20 @@
  * is one run), and for a placement start, a second run when the local window for the placement planning meeting
  * has passed (PLACEMENT_MEETING_MISSED can only be decided then). The event is already stored durably; if adding
  * the jobs fails, the nightly run still reconciles the child.
+ *
+ * It also starts the notices the event calls for: a placement start, the co-resident notices (which find out
+ * themselves whether the placement is in a children's home); a return from a missing episode, the alert to the
+ * social worker that a return interview is due. One job per placement / episode, however often it is delivered.
  */
 import { childIdsByRecords, type IdentityAgency } from '../../connectors/identity/identity-reads.js';
 import type { Queryable } from '../../store/db.js';
 import type { Enqueue } from '../define-job.js';
+import { alertJobId, notifyAlertQueue, type NotifyAlertData } from '../notify-alert/alert-data.js';
+import {
+  coresidentsJobId,
+  notifyCoresidentsQueue,
+  type NotifyCoresidentsData,
+} from '../notify-coresidents/coresident-data.js';
 
 export interface AgencyEventForReconciliation {
   id: string;
@@ -35,12 +45,26 @@ export function reconcileOnAgencyEvent(deps: {
         options: { debounce: { id: `child-${childId}`, ms: debounceMs } },
       },
     ];
+    const notices: Array<() => Promise<void>> = [];
     if (event.type === 'placement.started') {
       const placementId =
         typeof event.data['placementId'] === 'string' ? event.data['placementId'] : event.id;
       const startDate =
         typeof event.data['startDate'] === 'string' ? event.data['startDate'] : event.occurredAt;
       const start = Date.parse(startDate);
+      const notice: NotifyCoresidentsData = {
+        childId,
+        placementId,
+        admittedAt: Number.isNaN(start) ? event.occurredAt : new Date(start).toISOString(),
+      };
+      // An event that says the placement is in no children's home has no co-residents to tell; one that does
+      // not say is checked by the job against the social care record.
+      if (event.data['residentialUnitId'] !== null)
+        notices.push(() =>
+          deps.enqueue(notifyCoresidentsQueue, [
+            { data: notice, options: { jobId: coresidentsJobId(placementId) } },
+          ]),
+        );
       const due =
         (Number.isNaN(start) ? Date.parse(event.occurredAt) : start) + deps.placementMeetingHours * 3_600_000;
       jobs.push({
@@ -52,6 +76,25 @@ export function reconcileOnAgencyEvent(deps: {
         },
       });
     }
+    if (event.type === 'missing.ended') {
+      const episodeId = event.data['missingEpisodeId'];
+      const endDate = typeof event.data['endDate'] === 'string' ? Date.parse(event.data['endDate']) : NaN;
+      const alert: NotifyAlertData = {
+        kind: 'MISSING_EPISODE',
+        childId,
+        eventKey: eventKeyOf(typeof episodeId === 'string' ? episodeId : event.id),
+        occurredAt: Number.isNaN(endDate) ? event.occurredAt : new Date(endDate).toISOString(),
+      };
+      notices.push(() =>
+        deps.enqueue(notifyAlertQueue, [{ data: alert, options: { jobId: alertJobId(alert) } }]),
+      );
+    }
     await deps.enqueue('reconcile-child', jobs);
+    for (const add of notices) await add();
   };
+}
+
+/** An agency's id as an alert's event key: characters a dedupe key and a job id can carry. */
+function eventKeyOf(id: string): string {
+  return id.replace(/[^\w:./-]/g, '-').slice(0, 150);
 }

@@ -17,12 +17,14 @@ import type { Queryable } from '../../store/db.js';
 import type {
   AgencyPart,
   CoResidentValue,
+  HubPartValue,
   JoinedChildRecord,
   ResidentialContextValue,
 } from '../rules/joined-record.js';
 import { connectorFor, failedPart, readAgencyParts } from './agency-parts.js';
 import { unlinkedSocialCareKeySource, type IdentityChild, type MergeKeySource } from './identity-child.js';
 import { identityLookup, type IdentityLookup } from './identity-lookup.js';
+import { emptyHubPart, readHubParts } from './hub-parts.js';
 import { homePlacementOf, overlappingStays } from './residential-context.js';
 
 /** Children per batch: one read per agency per batch. */
@@ -44,13 +46,18 @@ export function readJoinedRecords(
   childIds: readonly string[],
 ): Promise<Array<JoinedChildRecord | null>> {
   const { db, ...rest } = deps;
-  return readJoinedRecordsWith({ ...rest, lookup: identityLookup(db) }, childIds);
+  return readJoinedRecordsWith(
+    { ...rest, lookup: identityLookup(db), hubParts: (ids) => readHubParts(db, ids) },
+    childIds,
+  );
 }
 
 export interface BatchDeps {
   lookup: IdentityLookup;
   connectors: readonly Connector[];
   now: () => Date;
+  /** The hub's own part of each child (one store read per batch); absent: every child's is empty. */
+  hubParts?: (childIds: readonly string[]) => Promise<Map<string, HubPartValue>>;
 }
 
 /** `readJoinedRecords` over any identity lookup (the unit tests give an in-memory one). */
@@ -78,11 +85,13 @@ async function readBatch(
   const identities = await deps.lookup.children(childIds);
   const children = identities.filter((child): child is IdentityChild => child !== null);
   const keySources = children.map((child) => child.keySource);
-  const [socialCare, health, education, adultServices] = await Promise.all([
+  const [socialCare, health, education, adultServices, hub] = await Promise.all([
     readAgencyParts<SocialCareSectionValue>(deps.connectors, 'SOCIAL_CARE', keySources, deps.now),
     readAgencyParts<HealthSectionValue>(deps.connectors, 'HEALTH', keySources, deps.now),
     readAgencyParts<EducationSectionValue>(deps.connectors, 'EDUCATION', keySources, deps.now),
     readAgencyParts<AdultServicesSectionValue>(deps.connectors, 'ADULT_SERVICES', keySources, deps.now),
+    deps.hubParts?.(children.map((child) => child.value.id)) ??
+      Promise.resolve(new Map<string, HubPartValue>()),
   ]);
   const residential = await readResidential(deps, children, socialCare);
   const readAt = deps.now().toISOString();
@@ -96,6 +105,7 @@ async function readBatch(
       education: education[index]!,
       adultServices: adultServices[index]!,
       residential: residential.contexts[index] ?? null,
+      hub: hub.get(child.value.id) ?? emptyHubPart(),
       readAt,
     });
   });

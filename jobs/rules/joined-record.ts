@@ -71,6 +71,33 @@ export interface ResidentialContextValue {
   coResidents: CoResidentValue[];
 }
 
+/** The co-resident notices the hub sent about one admission of this child (to the existing residents' workers). */
+export interface CoResidentNoticesValue {
+  /** The admission's placement id in social care. */
+  placementKey: string;
+  /** Notices written, one per recipient. */
+  recipients: number;
+  sent: number;
+  /** When the last of them was sent, once every one has been; null while any is pending or failed. */
+  allSentAt: string | null;
+}
+
+/** A transition handoff to adult services the hub was asked to deliver (transition_handoffs). */
+export interface HandoffValue {
+  id: string;
+  status: 'REQUESTED' | 'DELIVERED' | 'ACKNOWLEDGED' | 'FAILED';
+  requestedAt: string;
+  /** Adult services' own reference, once they have the package. */
+  adultReference: string | null;
+}
+
+/** What the hub itself did for the child, from its own store (always read: the store is not an agency). */
+export interface HubPartValue {
+  coResidentNotices: CoResidentNoticesValue[];
+  /** Oldest first. */
+  handoffs: HandoffValue[];
+}
+
 export interface JoinedChildRecord {
   child: ChildIdentityValue;
   socialCare: AgencyPart<SocialCareSectionValue>;
@@ -79,6 +106,7 @@ export interface JoinedChildRecord {
   adultServices: AgencyPart<AdultServicesSectionValue>;
   /** The children's home the child lives in now (or most recently did), with its other residents; null if none. */
   residential: ResidentialContextValue | null;
+  hub: HubPartValue;
   /** When the record was assembled. */
   readAt: string;
 }

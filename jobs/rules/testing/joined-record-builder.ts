@@ -10,6 +10,7 @@ import type {
   AgencyPart,
   AgencyReadState,
   ChildIdentityValue,
+  HubPartValue,
   JoinedChildRecord,
   ResidentialContextValue,
 } from '../joined-record.js';
@@ -131,6 +132,7 @@ export interface RecordOverrides {
   education?: Partial<EducationSectionValue> | AgencyReadState;
   adultServices?: Partial<AdultServicesSectionValue> | AgencyReadState;
   residential?: ResidentialContextValue | null;
+  hub?: Partial<HubPartValue>;
 }
 
 function build<S>(
@@ -159,6 +161,7 @@ export function joinedRecord(overrides: RecordOverrides = {}): JoinedChildRecord
     education: build('EDUCATION', emptyEducation, overrides.education),
     adultServices: build('ADULT_SERVICES', emptyAdultServices, overrides.adultServices),
     residential: overrides.residential ?? null,
+    hub: { coResidentNotices: [], handoffs: [], ...overrides.hub },
     readAt: asOf,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoresidentNotificationValue } from '../../../connectors/social-care/social-care-section.js';
-import type { CoResidentValue } from '../joined-record.js';
+import type { CoResidentNoticesValue, CoResidentValue } from '../joined-record.js';
 import { joinedRecord } from '../testing/joined-record-builder.js';
 import { coresidentsNotInformed as rule } from './coresidents-not-informed.js';
 import { at } from './testing/at.js';
@@ -29,10 +29,12 @@ function child(
   notices: CoresidentNotificationValue[],
   residents: CoResidentValue[] = [coResident({ personId: 'P-A', start: '2025-11-01' })],
   admission = friday,
+  hubNotices: CoResidentNoticesValue[] = [],
 ) {
   return joinedRecord({
     socialCare: { placements: [admission], coresidentNotifications: notices },
     residential: residentialContext('U1', residents),
+    hub: { coResidentNotices: hubNotices },
   });
 }
 
@@ -74,6 +76,19 @@ describe('CORESIDENTS_NOT_INFORMED', () => {
     expect(finding?.evidence.at(-1)?.fact).toBe(
       'existing resident (social care record P-A): no notice to their IRO recorded',
     );
+  });
+
+  it('is answered by the hub’s own notices on this admission once every one of them was delivered', () => {
+    const sent = { placementKey: 'PL1', recipients: 2, sent: 2, allSentAt: '2026-03-10T09:00:05.000Z' };
+    expect(findings(rule.evaluate(child([], undefined, friday, [sent]), at('2026-04-01')))).toEqual([]);
+    const pending = { ...sent, sent: 1, allSentAt: null };
+    expect(findings(rule.evaluate(child([], undefined, friday, [pending]), at('2026-04-01')))).toHaveLength(
+      1,
+    );
+    const otherAdmission = { ...sent, placementKey: 'PL-OLD' };
+    expect(
+      findings(rule.evaluate(child([], undefined, friday, [otherAdmission]), at('2026-04-01'))),
+    ).toHaveLength(1);
   });
 
   it('needs notices about the resident, on this admission, to those roles', () => {

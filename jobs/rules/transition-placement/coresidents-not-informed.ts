@@ -5,8 +5,11 @@
  * them, on this stay, to a social worker and to an IRO. The local rule read here: by the end of the next working
  * day; a notice sent later still answers it (the workers were told).
  *
- * The joined record does not say who each resident's allocated social worker and IRO are, so a notice counts if
- * it went to someone in that role; whether it was the resident's own worker cannot be checked.
+ * Two records answer it. Social care's own: the joined record does not say who each resident's allocated social
+ * worker and IRO are, so a recorded notice counts if it went to someone in that role; whether it was the
+ * resident's own worker cannot be checked. The hub's: the notices it sends on the admission webhook to the
+ * residents' social workers and IROs as the identity index names them (jobs/notify-coresidents); once every one
+ * of them has been delivered (`record.hub.coResidentNotices`), the admission was notified.
  */
 import type { CoresidentNotificationValue } from '../../../connectors/social-care/social-care-section.js';
 import type { Finding } from '../rule.js';
@@ -65,6 +68,11 @@ export const coresidentsNotInformed = defineRule({
     }
     const stay = latestStayIn(stays, residential.unitId);
     if (!stay) return missingData('the residential context names a home the child has no placement in');
+    const ids = placementIdsOf(stay);
+    const hubNotified = record.hub.coResidentNotices.some(
+      (notices) => ids.has(notices.placementKey) && notices.recipients > 0 && notices.allSentAt !== null,
+    );
+    if (hubNotified) return decided([]);
 
     let due;
     try {
@@ -78,7 +86,6 @@ export const coresidentsNotInformed = defineRule({
 
     const admittedAt = instantOrNull(stay.admission.startDate) ?? 0;
     const residents = residentsAtAdmission(residential, admittedAt, context.today);
-    const ids = placementIdsOf(stay);
     const onStay = socialCare.coresidentNotifications.filter((n) =>
       n.placementId !== null ? ids.has(n.placementId) : n.residentialUnitId === residential.unitId,
     );
