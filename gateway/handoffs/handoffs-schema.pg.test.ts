@@ -1,7 +1,7 @@
 import { execute, parse } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Enqueue } from '../../jobs/define-job.js';
-import { markDelivered } from '../../jobs/deliver-handoff/handoff-store.js';
+import { markAcknowledged, markDelivered } from '../../jobs/deliver-handoff/handoff-store.js';
 import { migratedSchema, type TestSchema } from '../../store/testing/migrated-schema.js';
 import { createHandoffsSchema } from './handoffs-schema.js';
 
@@ -73,6 +73,35 @@ describe('requestTransitionHandoff and Child.transitionHandoffs', () => {
         id: 'child-1',
         transitionHandoffs: [
           { id: 'HO-1', status: 'DELIVERED', adultReference: 'ASC-00000001', reason: 'Turning 18 in March' },
+        ],
+      },
+    ]);
+  });
+
+  it('shows adult services’ acknowledgement: the status and when it changed', async () => {
+    await run(request, context(), { childId: 'child-1', reason: 'Turning 18' });
+    await markDelivered(store.db, { id: 'HO-1', attempt: 1, reference: 'ASC-00000001', at: now() });
+    const picked = new Date('2026-11-26T10:30:00.000Z');
+    await markAcknowledged(store.db, {
+      id: 'HO-1',
+      reference: 'ASC-00000001',
+      at: picked,
+      actor: 'adult-services',
+    });
+    const seen = await run(
+      `{ _handoffsChildren(ids: ["child-1"]) { transitionHandoffs { status adultReference deliveredAt statusChangedAt } } }`,
+      context(),
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.['_handoffsChildren']).toEqual([
+      {
+        transitionHandoffs: [
+          {
+            status: 'ACKNOWLEDGED',
+            adultReference: 'ASC-00000001',
+            deliveredAt: now().toISOString(),
+            statusChangedAt: picked.toISOString(),
+          },
         ],
       },
     ]);

@@ -1,7 +1,8 @@
 /**
  * The transition handoffs subschema, owned by the gateway: `requestTransitionHandoff` records a request and
  * enqueues the deliver-handoff job (jobs/deliver-handoff); `Child.transitionHandoffs` shows each handoff's status
- * and adult services' reference, merged on the hub's child id. The caller needs REQUEST_HANDOFF to ask, and must be
+ * (REQUESTED, DELIVERED, ACKNOWLEDGED once adult services say a person has picked it up, or FAILED) and adult
+ * services' reference, merged on the hub's child id. The caller needs REQUEST_HANDOFF to ask, and must be
  * admitted to the child with the ADULT_SERVICES category visible (the access probe), to ask or to see.
  */
 import { randomUUID } from 'node:crypto';
@@ -46,6 +47,8 @@ export const handoffsTypeDefs = /* GraphQL */ `
     "Why the last attempt failed (a code), e.g. UPSTREAM_UNAVAILABLE or HANDOFF_CONFLICT."
     lastErrorCode: String @category(name: ADULT_SERVICES)
     deliveredAt: DateTime @category(name: ADULT_SERVICES)
+    "When the status last changed: for ACKNOWLEDGED, when adult services picked the case up."
+    statusChangedAt: DateTime! @category(name: ADULT_SERVICES)
   }
 
   type Child {
@@ -145,6 +148,7 @@ export function createHandoffsSchema(deps: HandoffsDeps): GraphQLSchema {
       TransitionHandoff: {
         requestedAt: (row: HandoffRow) => row.requestedAt,
         deliveredAt: (row: HandoffRow) => row.deliveredAt,
+        statusChangedAt: (row: HandoffRow) => row.statusChangedAt,
       },
     },
   });

@@ -12,7 +12,7 @@ import { createLogger } from '../../platform/logger.js';
 import type { Redis } from '../../platform/redis.js';
 // The brief asks for this job test against the adult simulator itself (as connectors' *.int.test.ts do).
 import { fixtureNhsNumbers } from '../../simulators/adult/fixture-population.js';
-import { adultTestServer } from '../../simulators/adult/test-server.js';
+import { adultTestServer, type AdultTestServer } from '../../simulators/adult/test-server.js';
 import type { Db } from '../../store/db.js';
 import { migratedSchema, type TestSchema } from '../../store/testing/migrated-schema.js';
 import type { JobDeps } from '../define-job.js';
@@ -22,12 +22,14 @@ import { deliverHandoffJob } from './index.js';
 
 let store: TestSchema;
 let app: FastifyInstance;
+let sim: AdultTestServer;
 let baseUrl: string;
 const now = () => new Date('2026-11-25T09:00:00.000Z');
 const logger = createLogger({ service: 'deliver-handoff-test', level: 'silent' });
 
 async function start(failFirstHandoffs: number) {
-  app = adultTestServer({ failFirstHandoffs }).app;
+  sim = adultTestServer({ failFirstHandoffs });
+  app = sim.app;
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 }
 
@@ -114,10 +116,15 @@ describe('deliver-handoff against the adult services simulator', () => {
 
     const [only, ...more] = await registered('HO-1');
     expect(more).toEqual([]);
+    // Three posts reached the intake (two refused, one filed); adult services received the package once.
+    expect(sim.counters.snapshot()['POST /adult/v1/transition-handoffs']).toBe(3);
+    expect(sim.webhooks.sent().filter((event) => event.type === 'handoff.received')).toHaveLength(1);
     expect(delivered).toEqual({ outcome: 'DELIVERED', reference: only!.reference });
     expect(again).toEqual({ outcome: 'ALREADY_DONE', status: 'DELIVERED' });
     expect(posts).toBe(3);
-    expect(await handoffById(store.db, 'HO-1')).toMatchObject({
+    const row = await handoffById(store.db, 'HO-1');
+    expect(row?.attempts).toBeGreaterThan(1);
+    expect(row).toMatchObject({
       status: 'DELIVERED',
       attempts: 3,
       adultReference: only!.reference,

@@ -190,6 +190,54 @@ export async function markFailed(
   return true;
 }
 
+/**
+ * Adult services say a person has picked the case up. Forward only: from DELIVERED with the same reference, or
+ * from REQUESTED (the acknowledgement overtook the job's own record of delivery, so it brings the reference).
+ * Answers what it found, so the caller can log a code; only 'ACKNOWLEDGED' changed anything.
+ */
+export async function markAcknowledged(
+  db: Queryable,
+  ack: { id: string; reference: string; at: Date; actor: string },
+): Promise<
+  'ACKNOWLEDGED' | 'ALREADY_ACKNOWLEDGED' | 'UNKNOWN_HANDOFF' | 'REFERENCE_MISMATCH' | 'HANDOFF_FAILED'
+> {
+  const { rowCount } = await db.query(
+    `UPDATE transition_handoffs SET status = 'ACKNOWLEDGED', adult_reference = $2,
+       status_changed_at = greatest(status_changed_at, $3), delivered_at = coalesce(delivered_at, $3)
+     WHERE id = $1 AND (status = 'REQUESTED' OR (status = 'DELIVERED' AND adult_reference = $2))`,
+    [ack.id, ack.reference, ack.at],
+  );
+  if (rowCount > 0) {
+    await addHistory(db, {
+      handoffId: ack.id,
+      at: ack.at,
+      change: 'ACKNOWLEDGED',
+      status: 'ACKNOWLEDGED',
+      actor: ack.actor,
+    });
+    return 'ACKNOWLEDGED';
+  }
+  const current = await handoffById(db, ack.id);
+  if (!current) return 'UNKNOWN_HANDOFF';
+  if (current.status === 'FAILED') return 'HANDOFF_FAILED';
+  if (current.adultReference !== ack.reference) return 'REFERENCE_MISMATCH';
+  return 'ALREADY_ACKNOWLEDGED';
+}
+
+/**
+ * REQUESTED handoffs whose status has not moved since before `before`, oldest first: candidates for a lost
+ * delivery job. Failed attempts do not move status_changed_at, so a handoff still retrying is listed too (its job
+ * exists, and enqueueing it again under the same id adds nothing).
+ */
+export async function undeliveredHandoffIds(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM transition_handoffs WHERE status = 'REQUESTED' AND status_changed_at < $1
+     ORDER BY status_changed_at, id LIMIT $2`,
+    [before, limit],
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function historyOf(
   db: Queryable,
   id: string,

@@ -16,7 +16,8 @@ import { HandoffRegistry, IntakeFailures } from './handoff-registry.js';
 import { registerPeopleRoutes } from './routes-people.js';
 import { registerIndexRoutes } from './routes-index.js';
 import { registerHandoffRoutes } from './routes-handoffs.js';
-import { registerHandoffFailureAdmin } from './admin-handoff-routes.js';
+import { registerHandoffAcknowledgementAdmin, registerHandoffFailureAdmin } from './admin-handoff-routes.js';
+import { HandoffAcknowledgements } from './handoff-acknowledgements.js';
 import { adultErrorBody, adultMalformedBody } from './malformed-bodies.js';
 
 export interface AdultServerOptions {
@@ -34,6 +35,11 @@ export interface AdultServerOptions {
   newReference?: () => string;
   /** How long a `timeout` fault holds a request before answering 504. */
   timeoutHoldMs?: number;
+  /**
+   * Acknowledge each new handoff (webhook `handoff.acknowledged`) this long after intake; unset or null waits for
+   * POST /admin/transition-handoffs/:reference/acknowledge.
+   */
+  acknowledgeHandoffsAfterMs?: number | null;
 }
 
 const randomReference = (): string => `ASC-${randomInt(10_000_000, 100_000_000)}`;
@@ -46,14 +52,28 @@ export function createAdultServer(options: AdultServerOptions): FastifyInstance 
   const app = Fastify({ logger: options.logger ?? false });
   const counters = options.counters ?? new RequestCounter();
   const intakeFailures = new IntakeFailures(options.failFirstHandoffs ?? 0);
+  const handoffs = new HandoffRegistry(options.newReference ?? randomReference);
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const acknowledgements = new HandoffAcknowledgements({
+    registry: handoffs,
+    webhooks: options.webhooks,
+    now,
+    newId,
+    afterMs: options.acknowledgeHandoffsAfterMs ?? null,
+    onUndelivered: (reference) =>
+      app.log.warn({ handoffReference: reference }, 'acknowledgement webhook not delivered'),
+  });
+  app.addHook('onClose', async () => acknowledgements.close());
   const context: AdultContext = {
     store: new AdultStore(options.population.adult),
     directory: new Directory(options.population),
-    handoffs: new HandoffRegistry(options.newReference ?? randomReference),
+    handoffs,
     intakeFailures,
+    acknowledgements,
     webhooks: options.webhooks,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? randomUUID,
+    now,
+    newId,
   };
 
   registerJsonErrors(app);
@@ -65,6 +85,7 @@ export function createAdultServer(options: AdultServerOptions): FastifyInstance 
   });
   registerAdminRoutes(app, { faults: options.faults, counters });
   registerHandoffFailureAdmin(app, intakeFailures);
+  registerHandoffAcknowledgementAdmin(app, acknowledgements);
   registerPeopleRoutes(app, context);
   registerIndexRoutes(app, context);
   registerHandoffRoutes(app, context);

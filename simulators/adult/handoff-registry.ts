@@ -5,8 +5,12 @@ import type { HandoffPackage } from './handoff-schema.js';
 export interface HandoffRecord {
   reference: string;
   handoffId: string;
-  status: 'RECEIVED';
+  /** RECEIVED at intake; ACKNOWLEDGED once a person in adult services has picked the case up. */
+  status: 'RECEIVED' | 'ACKNOWLEDGED';
   receivedAt: IsoDateTime;
+  acknowledgedAt: IsoDateTime | null;
+  /** The id of the `handoff.acknowledged` event, kept so a resend is the same event to the hub. */
+  acknowledgementEventId: string | null;
   personId: string;
   package: HandoffPackage;
 }
@@ -48,6 +52,8 @@ export class HandoffRegistry {
       handoffId: pkg.handoffId,
       status: 'RECEIVED',
       receivedAt,
+      acknowledgedAt: null,
+      acknowledgementEventId: null,
       personId: file(reference),
       package: structuredClone(pkg),
     };
@@ -58,6 +64,21 @@ export class HandoffRegistry {
 
   byReferenceId(reference: string): HandoffRecord | null {
     return this.byReference.get(reference) ?? null;
+  }
+
+  /**
+   * Marks a handoff picked up. The first call sets the time and event id; later ones keep them (an
+   * acknowledgement is a fact that happened once). Null for a reference never issued.
+   */
+  acknowledge(reference: string, at: IsoDateTime, eventId: string): HandoffRecord | null {
+    const record = this.byReference.get(reference);
+    if (!record) return null;
+    if (record.status !== 'ACKNOWLEDGED') {
+      record.status = 'ACKNOWLEDGED';
+      record.acknowledgedAt = at;
+      record.acknowledgementEventId = eventId;
+    }
+    return record;
   }
 
   bySenderId(handoffId: string): HandoffRecord | null {

@@ -14,6 +14,7 @@ function handoffView(record: HandoffRecord) {
     handoffId: record.handoffId,
     status: record.status,
     receivedAt: record.receivedAt,
+    acknowledgedAt: record.acknowledgedAt,
     personId: record.personId,
     package: record.package,
   };
@@ -58,6 +59,7 @@ export function registerHandoffRoutes(app: FastifyInstance, context: AdultContex
       );
     }
     if (result.outcome === 'replayed') return reply.code(200).send(answer);
+    context.acknowledgements.received(result.record.reference);
 
     try {
       await context.webhooks.send({

@@ -21,6 +21,9 @@ export function adultTestServer(
     secret?: string;
     failFirstHandoffs?: number;
     timeoutHoldMs?: number;
+    acknowledgeHandoffsAfterMs?: number | null;
+    /** The clock; fixed at 2025-03-03T10:00Z unless given. */
+    now?: () => Date;
   } = {},
 ): AdultTestServer {
   const faults = new FaultController(options.faults ?? {}, () => 0);
@@ -38,7 +41,8 @@ export function adultTestServer(
     counters,
     failFirstHandoffs: options.failFirstHandoffs ?? 0,
     newReference: () => `ASC-${String(++references).padStart(8, '0')}`,
-    now: () => new Date('2025-03-03T10:00:00.000Z'),
+    now: options.now ?? (() => new Date('2025-03-03T10:00:00.000Z')),
+    acknowledgeHandoffsAfterMs: options.acknowledgeHandoffsAfterMs ?? null,
     timeoutHoldMs: options.timeoutHoldMs ?? 50,
   });
   return { app, faults, counters, webhooks };

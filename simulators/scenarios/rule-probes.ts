@@ -442,6 +442,18 @@ export class RuleProbes {
         return needs && !referred;
       },
 
+      // No child starts with a transition handoff in the hub, so everyone eligible shows the gap.
+      TRANSITION_HANDOFF_NOT_REQUESTED: ({ socialCare: sc, gp, education, dob }) => {
+        if (ageInYears(dob, asOfDay) < 17) return false;
+        return (
+          (sc !== null && isLookedAfter(sc)) ||
+          sc?.careLeaver != null ||
+          education?.ehc?.status === 'ISSUED' ||
+          (sc?.disabilityCodes.length ?? 0) > 0 ||
+          this.hasComplexHealth(gp)
+        );
+      },
+
       RHI_LATE: ({ socialCare: sc }) =>
         !!sc?.missingEpisodes.some((m) => {
           if (!m.endDate) return false;

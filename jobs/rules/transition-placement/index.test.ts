@@ -7,6 +7,7 @@ describe('transition and placement rules', () => {
       'LATE_ENTRY_TRANSITION',
       'PATHWAY_ASSESSMENT_LATE',
       'ADULT_TRANSITION_MISSING',
+      'TRANSITION_HANDOFF_NOT_REQUESTED',
       'RHI_LATE',
       'REPEAT_MISSING_NO_REVIEW',
       'ADMISSION_NOT_MATCHED',

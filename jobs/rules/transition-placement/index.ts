@@ -13,11 +13,13 @@ import { referralOutOfDate } from './referral-out-of-date.js';
 import { repeatMissingNoReview } from './repeat-missing-no-review.js';
 import { residentMixRisk } from './resident-mix-risk.js';
 import { rhiLate } from './rhi-late.js';
+import { transitionHandoffNotRequested } from './transition-handoff-not-requested.js';
 
 export const TRANSITION_PLACEMENT_RULES: readonly Rule[] = [
   lateEntryTransition,
   pathwayAssessmentLate,
   adultTransitionMissing,
+  transitionHandoffNotRequested,
   rhiLate,
   repeatMissingNoReview,
   admissionNotMatched,
