@@ -9,10 +9,13 @@ import { redisConfigSection } from '../platform/redis-config.js';
 import { storeConfigSection } from '../store/store-config.js';
 import { accessAdminConfigSection } from '../gateway/access-admin/access-admin-config.js';
 import { authConfigSection } from '../gateway/auth/auth-config.js';
+import { feedIntakeConfigSection } from '../gateway/feed-intake/feed-intake-config.js';
 import { gatewayConfigSection } from '../gateway/gateway-config.js';
 import { hardeningConfigSection } from '../gateway/hardening/hardening-config.js';
+import { notifyConfigSection } from '../jobs/notifications/notify-config.js';
 import { reconcileScheduleConfigSection } from '../jobs/reconcile-all/schedule-config.js';
 import { rulesConfigSection } from '../jobs/rules/rules-config.js';
+import { handoffSweepConfigSection } from '../jobs/deliver-handoff/handoff-sweep-config.js';
 import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
 import { webhookConfigSection } from '../gateway/webhooks/webhook-config.js';
 import { connectorModules } from '../connectors/registry.js';
@@ -51,6 +54,9 @@ export const hubConfigSections = {
   accessAdmin: accessAdminConfigSection,
   rules: rulesConfigSection,
   reconcileSchedule: reconcileScheduleConfigSection,
+  handoffSweep: handoffSweepConfigSection,
+  feedIntake: feedIntakeConfigSection,
+  notify: notifyConfigSection,
   remoteConnectors: remoteConnectorsConfigSection,
   webhooks: webhookConfigSection,
   store: storeConfigSection,

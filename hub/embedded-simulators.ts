@@ -48,6 +48,14 @@ export async function startEmbeddedSimulators(
       EDUCATION_BASE_URL: host.urls.education,
       ADULT_SERVICES_BASE_URL: host.urls.adult,
       AGENCY_WEBHOOK_SECRET: webhookSecret,
+      // E-mail notices go to the demo mailbox unless a real SMTP server is configured.
+      ...(config.notify.smtp
+        ? {}
+        : {
+            NOTIFY_SMTP_HOST: host.smtp.host,
+            NOTIFY_SMTP_PORT: String(host.smtp.port),
+            NOTIFY_SMTP_REQUIRE_TLS: 'false',
+          }),
     },
   };
 }

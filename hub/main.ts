@@ -63,7 +63,8 @@ async function main(): Promise<void> {
         logger.warn({ err: error }, 'identity index could not be built at start-up');
       }
     }
-    if (hub.gatewayUrl) printWelcome(hub.gatewayUrl);
+    if (hub.gatewayUrl)
+      printWelcome(hub.gatewayUrl, simulators ? (await simulators).host.urls.mailbox : null);
   } catch (error) {
     await lifecycle.stop('start-up failed');
     const message = isHubError(error) ? error.safeMessage : 'start-up failed; see the log above';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   }
 }
 
-function printWelcome(url: string): void {
+function printWelcome(url: string, mailbox: string | null): void {
   const example =
     '{ children(first: 3) { totalCount edges { node { id givenName sources { agency state } } } } }';
   process.stdout.write(
@@ -83,6 +84,8 @@ function printWelcome(url: string): void {
       `  health:  ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,
       `  token:   TOKEN=$(node --import tsx gateway/auth/mint-token-cli.ts --demo SOCIAL_WORKER)   (local demo keys; any role: GP, IRO, SENCO...)`,
       `  try:     curl -s ${url}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"${example}"}'`,
+      `  feeds:   npm run feed -- send school <file.csv> --url ${url} --token "$(node --import tsx gateway/auth/mint-token-cli.ts --demo FEED_CLIENT)"`,
+      ...(mailbox ? [`  mailbox: ${mailbox}/messages   (notices the hub sent by e-mail)`] : []),
       '',
     ].join('\n'),
   );

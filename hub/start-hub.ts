@@ -13,13 +13,18 @@ import { createRemoteConnectors } from '../gateway/remote/remote-connectors.js';
 import { stitchGateway } from '../gateway/stitch.js';
 import { registerWebhookRoutes } from '../gateway/webhooks/webhook-routes.js';
 import type { ReadinessCheck } from '../gateway/readiness.js';
+import { feedsConnector } from '../gateway/feeds/index.js';
+import { registerFeedIntakeRoutes } from '../gateway/feed-intake/index.js';
+import { abandonStaleFeeds, enqueueReceivedFeeds } from '../feeds/intake/index.js';
 import { createHandoffsSchema, handoffsMerge } from '../gateway/handoffs/index.js';
 import { reconciliationViewsConnector } from '../gateway/reconciliation-views/index.js';
 import { buildGateway } from '../gateway/server.js';
 import { createWorkingDayCalendar } from '../jobs/rules/time/working-days.js';
 import type { Enqueue } from '../jobs/define-job.js';
 import { reconcileOnAgencyEvent } from '../jobs/reconcile-child/reconcile-on-event.js';
-import { jobDefinitions } from '../jobs/registry.js';
+import { acknowledgeHandoffOnEvent } from '../jobs/deliver-handoff/acknowledge-handoff.js';
+import { startHandoffSweep } from '../jobs/deliver-handoff/sweep-undelivered.js';
+import { createJobDefinitions } from '../jobs/registry.js';
 import { AuditWriter } from '../store/audit/audit-writer.js';
 import { startWorkers } from '../jobs/worker-host.js';
 import type { Logger } from '../platform/logger.js';
@@ -29,7 +34,12 @@ import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
 import { parseHubConfig, type HubConfig } from './config.js';
 import { createHubAccess } from './gateway-access.js';
-import { openJobQueues, reconciliationSetup, scheduleNightlyReconciliation } from './job-queues.js';
+import {
+  openJobQueues,
+  reconciliationSetup,
+  scheduleNightlyReconciliation,
+  scheduleNotificationDelivery,
+} from './job-queues.js';
 import type { Lifecycle } from './lifecycle.js';
 import { resolveRedis } from './private-redis.js';
 
@@ -96,6 +106,13 @@ export async function startHub({
     const hubAccess = await createHubAccess({ config, db, logger, lifecycle, redisConfig });
     accessAdmin = hubAccess.adminConnector;
     const schema = new Promise<GraphQLSchema>((resolve, reject) => (schemaReady = { resolve, reject }));
+    const acknowledgeHandoff = acknowledgeHandoffOnEvent({ db, logger, now: () => new Date() });
+    const reconcileOnEvent = reconcileOnAgencyEvent({
+      db,
+      enqueue: jobQueues.enqueue,
+      now: () => new Date(),
+      placementMeetingHours: config.rules.placementMeetingHours,
+    });
     const gateway = await buildGateway({
       config: config.gateway,
       nodeEnv: config.platform.nodeEnv,
@@ -106,17 +123,24 @@ export async function startHub({
       hardening: config.hardening,
       routes: [
         (app) =>
+          registerFeedIntakeRoutes(app, {
+            config: config.feedIntake,
+            db,
+            logger,
+            access: hubAccess.access,
+            enqueue: jobQueues.enqueue,
+          }),
+        (app) =>
           registerWebhookRoutes(app, {
             config: () => config.webhooks,
             db,
             logger,
             connectors,
-            onEvent: reconcileOnAgencyEvent({
-              db,
-              enqueue: jobQueues.enqueue,
-              now: () => new Date(),
-              placementMeetingHours: config.rules.placementMeetingHours,
-            }),
+            // The acknowledgement first (it never throws), so the reconciliation the event starts sees it.
+            onEvent: async (event) => {
+              await acknowledgeHandoff(event);
+              await reconcileOnEvent(event);
+            },
           }),
       ],
     });
@@ -173,6 +197,7 @@ export async function startHub({
             ping: async () => undefined,
             close: async () => undefined,
           },
+          feedsConnector({ db, enqueue: jobQueues.enqueue, now: () => new Date() }),
           reconciliationViewsConnector({
             db,
             connectors,
@@ -194,8 +219,9 @@ export async function startHub({
     // Reconciliation's system reads are audited like any other read, through their own group-commit writer.
     const jobsAudit = new AuditWriter(db, { logger });
     lifecycle.add('jobs access audit', () => jobsAudit.close());
+    const definitions = createJobDefinitions(config);
     const workers = await startWorkers({
-      definitions: jobDefinitions,
+      definitions,
       connection: { url: redis.url, maxRetriesPerRequest: null },
       naming: keyspace(config.platform.hubEnv),
       deps: {
@@ -211,7 +237,28 @@ export async function startHub({
     });
     lifecycle.add('workers', () => workers.close());
     await scheduleNightlyReconciliation(jobQueues.queues, config, logger);
-    logger.info({ queues: jobDefinitions.length }, 'workers ready');
+    await scheduleNotificationDelivery(jobQueues.queues, logger);
+    // Lost delivery jobs: at start (Redis may have come back empty) and on a schedule.
+    const handoffSweep = startHandoffSweep({
+      db,
+      enqueue: jobQueues.enqueue,
+      now: () => new Date(),
+      logger,
+      config: config.handoffSweep,
+    });
+    lifecycle.add('transition handoff sweep', () => handoffSweep.stop());
+    // Feeds whose ingest job Redis lost are enqueued again; uploads broken off long ago are abandoned.
+    const sweepFeeds = async () => {
+      await abandonStaleFeeds(db, { olderThan: new Date(Date.now() - 6 * 3600_000) });
+      await enqueueReceivedFeeds(db, jobQueues.enqueue);
+    };
+    const sweepFailed = (error: unknown) =>
+      logger.warn({ code: (error as { code?: unknown }).code }, 'feed sweep failed');
+    await sweepFeeds().catch(sweepFailed);
+    const feedSweep = setInterval(() => void sweepFeeds().catch(sweepFailed), 5 * 60_000);
+    feedSweep.unref();
+    lifecycle.add('feed sweep', async () => clearInterval(feedSweep));
+    logger.info({ queues: definitions.length }, 'workers ready');
   }
   return started;
 }
@@ -246,5 +293,5 @@ async function startConnectors(
 /** The configuration re-read with the agencies' start-up addresses and secrets (embedded simulators). */
 function withAgencyEnv(config: HubConfig, overrides: Record<string, string>): HubConfig {
   const reread = parseHubConfig({ ...process.env, ...overrides });
-  return { ...config, connectors: reread.connectors, webhooks: reread.webhooks };
+  return { ...config, connectors: reread.connectors, webhooks: reread.webhooks, notify: reread.notify };
 }

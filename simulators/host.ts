@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createAdultServer } from './adult/adult-server.js';
+import { acknowledgeHandoffsAfterFromEnv } from './adult/config.js';
+import { startMailbox } from './mailbox/mailbox.js';
 import { createEducationServer } from './education/education-server.js';
 import { createGpServer } from './gp/server.js';
 import { FaultController, faultSettingsFromEnv } from './kit/faults.js';
@@ -22,7 +24,12 @@ export interface SimulatorHostOptions {
   socialCareDatabase: SocialCareDatabaseConfig;
   host?: string;
   /** Fixed ports (0 picks a free one). */
-  ports?: Partial<Record<'socialCareProxy' | 'socialCareHttp' | 'gp' | 'education' | 'adult', number>>;
+  ports?: Partial<
+    Record<
+      'socialCareProxy' | 'socialCareHttp' | 'gp' | 'education' | 'adult' | 'mailbox' | 'mailboxSmtp',
+      number
+    >
+  >;
   /** Where webhooks go: the hub's base URL (events are posted to `<url>/webhooks/<agency>`); settable later. */
   hubUrl?: string | null;
   webhookSecret: string;
@@ -40,7 +47,11 @@ export interface SimulatorHost {
     educationAdmin: string;
     adult: string;
     adultAdmin: string;
+    /** The demo mailbox's HTTP listing of what it received. */
+    mailbox: string;
   };
+  /** The demo mailbox's SMTP server (plain, no authentication): where the hub's e-mail notices go. */
+  smtp: { host: string; port: number };
   faults: Record<AgencyName, FaultController>;
   socialCare: SocialCareSimulator;
   /** Points webhooks at the hub once its address is known. */
@@ -102,9 +113,16 @@ export async function startSimulatorHost(options: SimulatorHostOptions): Promise
         population: options.population,
         faults: faults.adult,
         webhooks: senderFor('adult'),
+        acknowledgeHandoffsAfterMs: acknowledgeHandoffsAfterFromEnv(env),
       }),
       options.ports?.adult,
     );
+    const mailbox = await startMailbox({
+      host,
+      httpPort: options.ports?.mailbox,
+      smtpPort: options.ports?.mailboxSmtp,
+    });
+    closers.push(() => mailbox.close());
     return {
       urls: {
         socialCareDatabase: socialCare.connectionString,
@@ -115,7 +133,9 @@ export async function startSimulatorHost(options: SimulatorHostOptions): Promise
         educationAdmin: educationBase,
         adult: `${adultBase}/adult/v1`,
         adultAdmin: adultBase,
+        mailbox: mailbox.url,
       },
+      smtp: mailbox.smtp,
       faults,
       socialCare,
       setHubUrl: (url) => {
