@@ -100,6 +100,16 @@ describe('GP feed record', () => {
     ],
     ['no subject', withResource(encounter, { subject: undefined }), 'MISSING_FIELD'],
     [
+      'a subject that is a string, not a Reference',
+      withResource(encounter, { subject: 'Patient/p1' }),
+      'SCHEMA',
+    ],
+    [
+      'a subject that is a list',
+      withResource(encounter, { subject: [{ reference: 'Patient/p1' }] }),
+      'SCHEMA',
+    ],
+    [
       'a bad identifier',
       withResource(encounter, { subject: { identifier: { system: nhsSystem, value: badNhsNumber(2) } } }),
       'NHS_NUMBER_CHECKSUM',

@@ -96,12 +96,14 @@ function nestingDepth(json: unknown): number {
 const subjectField = (type: SupportedResourceType) =>
   type === 'Immunization' || type === 'AllergyIntolerance' ? 'patient' : 'subject';
 
+/** The patient reference; null when absent, MALFORMED when present but not a Reference object. */
 function referenceOf(
   resource: Record<string, unknown>,
   type: SupportedResourceType,
-): PatientReference | null {
+): PatientReference | null | 'MALFORMED' {
   const value = resource[subjectField(type)];
-  return typeof value === 'object' && value !== null ? (value as PatientReference) : null;
+  if (value === undefined || value === null) return null;
+  return typeof value === 'object' && !Array.isArray(value) ? (value as PatientReference) : 'MALFORMED';
 }
 
 function patientIdentity(resource: Record<string, unknown>): { nhsNumber: string } | RecordProblem {
@@ -128,11 +130,12 @@ function nhsNumberOf(value: unknown, field: string): { nhsNumber: string } | Rec
  * reference (identifier) by NHS number is used; with neither the reference is UNRESOLVED_REFERENCE.
  */
 function resolvePatient(
-  reference: PatientReference | null,
+  reference: PatientReference | null | 'MALFORMED',
   field: string,
   patients: BundlePatients,
 ): { nhsNumber: string } | RecordProblem {
   if (reference === null) return { reason: 'MISSING_FIELD', field };
+  if (reference === 'MALFORMED') return { reason: 'SCHEMA', field };
   const literal = reference.reference;
   if (typeof literal === 'string') {
     const byFullUrl = patients.get(literal);
