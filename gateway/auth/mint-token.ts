@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
+import { join } from 'node:path';
 import { parseConfig, type Env } from '../../platform/config.js';
 import { ConfigError } from '../../platform/errors.js';
 import { authConfigSection, type AuthConfig } from './auth-config.js';
@@ -182,7 +183,12 @@ export async function mintTokenFromArgs(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { auth: config } = parseConfig({ auth: authConfigSection }, env);
+  // The hub keeps its local keys under its data directory unless told otherwise (hub/config.ts): so does this.
+  const keyDirEnv =
+    env['AUTH_LOCAL_KEY_DIR'] === undefined && env['HUB_DATA_DIR']
+      ? { ...env, AUTH_LOCAL_KEY_DIR: join(env['HUB_DATA_DIR'], 'auth') }
+      : env;
+  const { auth: config } = parseConfig({ auth: authConfigSection }, keyDirEnv);
   if (config.mode !== 'local')
     throw new UsageError(
       'tokens can be minted only in local mode (AUTH_MODE=local); in jwks mode ask the identity provider',
