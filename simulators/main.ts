@@ -5,7 +5,8 @@
  *   SIM_DATABASE_URL (PostgreSQL for the social care SSD; PGlite in memory when unset), SIM_SSD_SCHEMA (ssd),
  *   SIM_SSD_READER_ROLE / SIM_SSD_READER_PASSWORD (the read-only login the hub uses; random when unset),
  *   SIM_WEBHOOK_URL (the hub's base URL), SIM_WEBHOOK_SECRET, and fixed ports SIM_SSD_PORT (55432),
- *   SIM_SSD_HTTP_PORT (4101), SIM_GP_PORT (4102), SIM_EDUCATION_PORT (4103), SIM_ADULT_PORT (4104).
+ *   SIM_SSD_HTTP_PORT (4101), SIM_GP_PORT (4102), SIM_EDUCATION_PORT (4103), SIM_ADULT_PORT (4104),
+ *   SIM_MAILBOX_PORT (4105, the demo mailbox's listing) and SIM_MAILBOX_SMTP_PORT (2525).
  * Faults per agency: SSD_SIM_*, GP_SIM_*, EDUCATION_SIM_*, ADULT_SIM_* (see simulators/kit/faults.ts).
  */
 import { z } from 'zod';
@@ -36,6 +37,8 @@ const env = z
     SIM_GP_PORT: port(4102),
     SIM_EDUCATION_PORT: port(4103),
     SIM_ADULT_PORT: port(4104),
+    SIM_MAILBOX_PORT: port(4105),
+    SIM_MAILBOX_SMTP_PORT: port(2525),
   })
   .parse(process.env);
 
@@ -63,6 +66,8 @@ const host = await startSimulatorHost({
     gp: env.SIM_GP_PORT,
     education: env.SIM_EDUCATION_PORT,
     adult: env.SIM_ADULT_PORT,
+    mailbox: env.SIM_MAILBOX_PORT,
+    mailboxSmtp: env.SIM_MAILBOX_SMTP_PORT,
   },
   hubUrl: env.SIM_WEBHOOK_URL ?? null,
   webhookSecret: env.SIM_WEBHOOK_SECRET,
