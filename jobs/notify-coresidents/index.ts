@@ -70,10 +70,16 @@ export const notifyCoresidentsJob = defineJob({
         { residents: residents.length, uncovered: plan.uncovered },
         'co-residents without a known social worker or IRO',
       );
-    if (plan.notices.length === 0)
-      return { notices: 0, residents: residents.length, uncovered: plan.uncovered };
     const written = now();
     const created = await db.transaction(async (tx) => {
+      // Recorded even when nobody could be told: the finding must not resolve on the notices that did go.
+      await tx.query(
+        `INSERT INTO coresident_notice_plans (admitted_child_id, placement_key, residents, uncovered, planned_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (admitted_child_id, placement_key)
+         DO UPDATE SET residents = EXCLUDED.residents, uncovered = EXCLUDED.uncovered, planned_at = EXCLUDED.planned_at`,
+        [data.childId, data.placementId, residents.length, plan.uncovered, written],
+      );
       let count = 0;
       for (const notice of plan.notices)
         if ((await enqueueNotification(tx, notice, written)).created) count += 1;

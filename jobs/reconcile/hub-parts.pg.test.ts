@@ -48,6 +48,12 @@ beforeAll(async () => {
             ('h1', 'c-1', 'u1', 'r', 'FAILED', NULL, '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z'),
             ('h3', 'c-2', 'u1', 'r', 'REQUESTED', NULL, '2026-11-03T10:00:00Z', '2026-11-03T10:00:00Z')`,
   );
+  // PL1: every resident covered. PL3: one resident and nobody to tell, so no notice at all was written.
+  await db.query(
+    `INSERT INTO coresident_notice_plans (admitted_child_id, placement_key, residents, uncovered, planned_at)
+     VALUES ('c-1', 'PL1', 1, 0, $1), ('c-1', 'PL3', 1, 1, $1)`,
+    [t0],
+  );
 });
 afterAll(async () => {
   await store.drop();
@@ -58,8 +64,15 @@ describe("the hub's own part of the joined records", () => {
     const parts = await readHubParts(db, ['c-1', 'c-2', 'c-none']);
     expect(parts.get('c-1')).toEqual({
       coResidentNotices: [
-        { placementKey: 'PL1', recipients: 2, sent: 2, allSentAt: '2026-11-25T09:00:03.000Z' },
-        { placementKey: 'PL2', recipients: 1, sent: 0, allSentAt: null },
+        {
+          placementKey: 'PL1',
+          recipients: 2,
+          sent: 2,
+          uncovered: 0,
+          allSentAt: '2026-11-25T09:00:03.000Z',
+        },
+        { placementKey: 'PL2', recipients: 1, sent: 0, uncovered: 0, allSentAt: null },
+        { placementKey: 'PL3', recipients: 0, sent: 0, uncovered: 1, allSentAt: null },
       ],
       handoffs: [
         { id: 'h1', status: 'FAILED', requestedAt: '2026-11-01T10:00:00.000Z', adultReference: null },

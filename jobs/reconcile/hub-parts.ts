@@ -16,6 +16,7 @@ const rowSchema = z.object({
       placement_key: z.string(),
       recipients: z.number().int(),
       sent: z.number().int(),
+      uncovered: z.number().int(),
       last_sent_at: instant.nullable(),
     }),
   ),
@@ -39,15 +40,23 @@ export async function readHubParts(
   if (childIds.length === 0) return parts;
   const { rows } = await db.query(
     `WITH batch AS (SELECT DISTINCT unnest($1::text[]) AS child_id),
-     notices AS (
+     sent AS (
        SELECT event_child_id AS child_id, event_key AS placement_key, count(*)::int AS recipients,
          count(*) FILTER (WHERE status = 'SENT')::int AS sent, max(sent_at) AS last_sent_at
        FROM notifications
        WHERE event_child_id = ANY($1::text[]) AND kind = 'CORESIDENT_ADMISSION'
-       GROUP BY event_child_id, event_key)
+       GROUP BY event_child_id, event_key),
+     notices AS (
+       SELECT COALESCE(s.child_id, p.admitted_child_id) AS child_id,
+         COALESCE(s.placement_key, p.placement_key) AS placement_key,
+         COALESCE(s.recipients, 0) AS recipients, COALESCE(s.sent, 0) AS sent,
+         COALESCE(p.uncovered, 0) AS uncovered, s.last_sent_at
+       FROM sent s
+       FULL JOIN (SELECT * FROM coresident_notice_plans WHERE admitted_child_id = ANY($1::text[])) p
+         ON p.admitted_child_id = s.child_id AND p.placement_key = s.placement_key)
      SELECT b.child_id,
        COALESCE((SELECT json_agg(json_build_object('placement_key', n.placement_key, 'recipients', n.recipients,
-           'sent', n.sent, 'last_sent_at', n.last_sent_at) ORDER BY n.placement_key)
+           'sent', n.sent, 'uncovered', n.uncovered, 'last_sent_at', n.last_sent_at) ORDER BY n.placement_key)
          FROM notices n WHERE n.child_id = b.child_id), '[]'::json) AS notices,
        COALESCE((SELECT json_agg(json_build_object('id', h.id, 'status', h.status, 'requested_at', h.requested_at,
            'adult_reference', h.adult_reference) ORDER BY h.requested_at, h.id)
@@ -62,7 +71,8 @@ export async function readHubParts(
         placementKey: notice.placement_key,
         recipients: notice.recipients,
         sent: notice.sent,
-        allSentAt: notice.sent === notice.recipients ? notice.last_sent_at : null,
+        uncovered: notice.uncovered,
+        allSentAt: notice.sent === notice.recipients && notice.uncovered === 0 ? notice.last_sent_at : null,
       })),
       handoffs: row.handoffs.map((handoff) => ({
         id: handoff.id,

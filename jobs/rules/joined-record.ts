@@ -78,7 +78,12 @@ export interface CoResidentNoticesValue {
   /** Notices written, one per recipient. */
   recipients: number;
   sent: number;
-  /** When the last of them was sent, once every one has been; null while any is pending or failed. */
+  /** Residents at the admission whose social worker or IRO the hub could not find, so could not tell. */
+  uncovered: number;
+  /**
+   * When the last notice was sent, once every one has been and no resident was left uncovered; null while any
+   * is pending or failed, or while a resident's workers could not be told.
+   */
   allSentAt: string | null;
 }
 

@@ -79,12 +79,23 @@ describe('CORESIDENTS_NOT_INFORMED', () => {
   });
 
   it('is answered by the hub’s own notices on this admission once every one of them was delivered', () => {
-    const sent = { placementKey: 'PL1', recipients: 2, sent: 2, allSentAt: '2026-03-10T09:00:05.000Z' };
+    const sent = {
+      placementKey: 'PL1',
+      recipients: 2,
+      sent: 2,
+      uncovered: 0,
+      allSentAt: '2026-03-10T09:00:05.000Z',
+    };
     expect(findings(rule.evaluate(child([], undefined, friday, [sent]), at('2026-04-01')))).toEqual([]);
     const pending = { ...sent, sent: 1, allSentAt: null };
     expect(findings(rule.evaluate(child([], undefined, friday, [pending]), at('2026-04-01')))).toHaveLength(
       1,
     );
+    // A resident nobody could tell (no known social worker or IRO): the notices that went do not answer it.
+    const someoneUntold = { ...sent, uncovered: 1, allSentAt: null };
+    expect(
+      findings(rule.evaluate(child([], undefined, friday, [someoneUntold]), at('2026-04-01'))),
+    ).toHaveLength(1);
     const otherAdmission = { ...sent, placementKey: 'PL-OLD' };
     expect(
       findings(rule.evaluate(child([], undefined, friday, [otherAdmission]), at('2026-04-01'))),

@@ -9,7 +9,8 @@
  * worker and IRO are, so a recorded notice counts if it went to someone in that role; whether it was the
  * resident's own worker cannot be checked. The hub's: the notices it sends on the admission webhook to the
  * residents' social workers and IROs as the identity index names them (jobs/notify-coresidents); once every one
- * of them has been delivered (`record.hub.coResidentNotices`), the admission was notified.
+ * of them has been delivered and no resident was left without a worker to tell (`record.hub.coResidentNotices`,
+ * `uncovered`), the admission was notified.
  */
 import type { CoresidentNotificationValue } from '../../../connectors/social-care/social-care-section.js';
 import type { Finding } from '../rule.js';
