@@ -5,7 +5,7 @@
  * sent, not as parsed. Issue messages are dead-letter reason codes (record-problems.ts).
  */
 import { z } from 'zod';
-import { isFutureDateTime, type RecordClock } from './record-clock.js';
+import { isBeforeEarliest, isFutureDateTime, type RecordClock } from './record-clock.js';
 
 // Regular expressions from the R4 specification's primitive types.
 const year = '([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)';
@@ -77,7 +77,9 @@ export type PatientReference = z.infer<typeof referenceSchema>;
 
 function resourceSchemas(clock: RecordClock) {
   const notFuture = (schema: z.ZodString) =>
-    schema.refine((value) => !isFutureDateTime(value, clock), { message: 'FUTURE_DATE' });
+    schema
+      .refine((value) => !isBeforeEarliest(value), { message: 'SCHEMA', abort: true })
+      .refine((value) => !isFutureDateTime(value, clock), { message: 'FUTURE_DATE' });
   const dateTime = notFuture(text().regex(fhirDateTimePattern));
   const base = {
     id: text().regex(/^[A-Za-z0-9\-.]{1,64}$/),

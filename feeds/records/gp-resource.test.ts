@@ -79,6 +79,11 @@ describe('GP feed record', () => {
     ['no resourceType', JSON.stringify({ resource: { id: 'x' } }), 'MISSING_FIELD'],
     ['a Flag', JSON.stringify({ resource: { resourceType: 'Flag', id: 'x' } }), 'UNSUPPORTED_RESOURCE'],
     ['no lastUpdated', withResource(encounter, { meta: {} }), 'MISSING_FIELD'],
+    [
+      'a lastUpdated in year 0',
+      withResource(encounter, { meta: { lastUpdated: '0000-06-01T09:00:00Z' } }),
+      'SCHEMA',
+    ],
     ['no id', withResource(encounter, { id: undefined }), 'MISSING_FIELD'],
     ['an unknown class', withResource(encounter, { class: { code: 'XYZ' } }), 'UNKNOWN_CODE'],
     ['an unknown status', withResource(encounter, { status: 'done' }), 'UNKNOWN_CODE'],

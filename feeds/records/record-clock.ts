@@ -22,6 +22,18 @@ export function recordClock(now: Date): RecordClock {
   return { now, today: londonDate.format(now) };
 }
 
+/**
+ * The earliest date a feed may carry. Nothing about a child in care predates it, and the store's date types
+ * refuse what JavaScript accepts (year 0): a date PostgreSQL cannot store must be a dead letter, not a chunk that
+ * fails on every retry.
+ */
+export const earliestDate = '1900-01-01';
+
+/** A date or date-time (any of the formats above) before `earliestDate`. */
+export function isBeforeEarliest(value: string): boolean {
+  return /^\d{4}/.test(value) && value.slice(0, 10) < earliestDate.slice(0, Math.min(10, value.length));
+}
+
 /** A YYYY, YYYY-MM or YYYY-MM-DD date is in the future when its first day is after today. */
 export function isFutureDate(date: string, clock: RecordClock): boolean {
   // Not a date at all is a format problem, reported as such, not a future date.

@@ -84,6 +84,11 @@ describe('school census row', () => {
     [{ permanent_exclusion: 'Y' }, 'MISSING_FIELD', 'latest_exclusion_date'],
     [{ latest_exclusion_date: '2026-12-04', suspensions: '1' }, 'FUTURE_DATE', 'latest_exclusion_date'],
     [{ as_of: '2026-12-03T12:30:00Z' }, 'FUTURE_DATE', 'as_of'],
+    // Year 0 is a JavaScript date but not a PostgreSQL one: a letter, never a chunk that cannot be stored.
+    [{ census_date: '0000-06-01' }, 'SCHEMA', 'census_date'],
+    [{ census_date: '1899-12-31' }, 'SCHEMA', 'census_date'],
+    [{ as_of: '0000-06-01T09:00:00Z' }, 'SCHEMA', 'as_of'],
+    [{ latest_exclusion_date: '0000-02-29', suspensions: '1' }, 'SCHEMA', 'latest_exclusion_date'],
   ] as const)('%j is dead-lettered %s naming %s', (values, reason, field) => {
     expect(validate(schoolRow(values))).toEqual({ ok: false, reason, detail: field });
   });

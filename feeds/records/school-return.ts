@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { upnProblem } from '../../schema/identifiers/upn.js';
 import { reject, type Verdict } from './dead-letter-reasons.js';
-import { isFutureDate, isFutureDateTime, type RecordClock } from './record-clock.js';
+import { isBeforeEarliest, isFutureDate, isFutureDateTime, type RecordClock } from './record-clock.js';
 import { problemsFromIssues, rejectionFrom } from './record-problems.js';
 import { csvFields, schoolColumns, type SchoolHeader } from './school-columns.js';
 
@@ -52,7 +52,7 @@ const yesNo = present
 
 function schoolReturnSchema(clock: RecordClock) {
   const pastDate = present
-    .refine(isCalendarDate, { message: 'SCHEMA', abort: true })
+    .refine((value) => isCalendarDate(value) && !isBeforeEarliest(value), { message: 'SCHEMA', abort: true })
     .refine((value) => !isFutureDate(value, clock), { message: 'FUTURE_DATE' });
   return z
     .object({
@@ -70,6 +70,7 @@ function schoolReturnSchema(clock: RecordClock) {
       census_date: pastDate,
       as_of: present
         .pipe(z.iso.datetime({ offset: true }))
+        .refine((value) => !isBeforeEarliest(value), { message: 'SCHEMA', abort: true })
         .refine((value) => !isFutureDateTime(value, clock), { message: 'FUTURE_DATE' })
         .transform((value) => new Date(value).toISOString()),
       year_group: present
