@@ -24,6 +24,7 @@ import type { Enqueue } from '../jobs/define-job.js';
 import { reconcileOnAgencyEvent } from '../jobs/reconcile-child/reconcile-on-event.js';
 import { acknowledgeHandoffOnEvent } from '../jobs/deliver-handoff/acknowledge-handoff.js';
 import { startHandoffSweep } from '../jobs/deliver-handoff/sweep-undelivered.js';
+import { redispatchUnsettledAlerts } from '../jobs/ingest-feed/redispatch-alerts.js';
 import { createJobDefinitions } from '../jobs/registry.js';
 import { AuditWriter } from '../store/audit/audit-writer.js';
 import { startWorkers } from '../jobs/worker-host.js';
@@ -247,10 +248,12 @@ export async function startHub({
       config: config.handoffSweep,
     });
     lifecycle.add('transition handoff sweep', () => handoffSweep.stop());
-    // Feeds whose ingest job Redis lost are enqueued again; uploads broken off long ago are abandoned.
+    // Feeds whose ingest job Redis lost are enqueued again, and alerts it lost handed on again; uploads broken
+    // off long ago are abandoned.
     const sweepFeeds = async () => {
       await abandonStaleFeeds(db, { olderThan: new Date(Date.now() - 6 * 3600_000) });
       await enqueueReceivedFeeds(db, jobQueues.enqueue);
+      await redispatchUnsettledAlerts(db, jobQueues.enqueue, new Date());
     };
     const sweepFailed = (error: unknown) =>
       logger.warn({ code: (error as { code?: unknown }).code }, 'feed sweep failed');

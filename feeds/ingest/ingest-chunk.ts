@@ -20,6 +20,7 @@ import {
   type FeedState,
   type PendingRecord,
 } from './feed-records-store.js';
+import { recordFollowUps } from './follow-ups-store.js';
 import { gpLanding } from './land-gp-resources.js';
 import { schoolLanding } from './land-school-returns.js';
 import { landVersioned } from './land-versioned.js';
@@ -115,20 +116,20 @@ export async function ingestChunk(db: Db, feedId: string, options: ChunkOptions)
     const done = await finishFeedIfDone(tx, feedId, options.now);
     const dataPositions = new Set(dataRecords.map((record) => record.position));
     const data = outcomes.filter((outcome) => dataPositions.has(outcome.position));
+    // Only what changed needs reconciling: a DUPLICATE added nothing.
+    const childIds = [
+      ...new Set(
+        data.flatMap((outcome) => (outcome.state === 'ACCEPTED' && outcome.childId ? [outcome.childId] : [])),
+      ),
+    ];
+    await recordFollowUps(tx, feedId, { childIds, alerts }, options.now);
     return {
       status: done ? 'PROCESSED' : 'RECEIVED',
       skipped: false,
       accepted: data.filter((outcome) => outcome.state === 'ACCEPTED').length,
       duplicates: data.filter((outcome) => outcome.state === 'DUPLICATE').length,
       rejected: data.filter((outcome) => outcome.state === 'REJECTED').length,
-      // Only what changed needs reconciling: a DUPLICATE added nothing.
-      childIds: [
-        ...new Set(
-          data.flatMap((outcome) =>
-            outcome.state === 'ACCEPTED' && outcome.childId ? [outcome.childId] : [],
-          ),
-        ),
-      ],
+      childIds,
       alerts,
       taken: records.length,
     } as const;

@@ -1,14 +1,18 @@
 /**
- * Ingests a RECEIVED feed chunk by chunk until no record is PENDING (ingest-chunk.ts). After each chunk commits,
- * `afterChunk` hears which children it touched and which alerts it raised (the job enqueues reconciliations and
- * notifications). A feed in any other status is skipped: RECEIVING is an upload still streaming in.
+ * Ingests a RECEIVED feed chunk by chunk until no record is PENDING (ingest-chunk.ts). Each chunk records its
+ * follow-ups (children to reconcile, alerts) in its own transaction; after it commits, `afterChunk` is handed
+ * every follow-up of the feed not yet handed on (the job enqueues them), and they are marked. A run that died
+ * between a commit and the queues left them unmarked, so the next run hands them on first: none is lost with the
+ * worker. A feed in any other status is skipped: RECEIVING is an upload still streaming in.
  */
 import type { Db } from '../../store/db.js';
 import { addBundlePatient } from '../records/bundle-patients.js';
 import { decodeRecord } from '../records/decode-record.js';
 import { recordClock } from '../records/record-clock.js';
 import { allRecords } from './feed-records-store.js';
+import { markDispatched, pendingFollowUps } from './follow-ups-store.js';
 import { ingestChunk } from './ingest-chunk.js';
+import { deadLetterFirstPending, isUnstorableValue } from './unstorable-record.js';
 import type { FeedAlert } from './record-outcome.js';
 
 export const defaultChunkSize = 500;
@@ -43,14 +47,40 @@ export async function ingestFeed(deps: IngestFeedDeps, feedId: string): Promise<
     duplicates: 0,
     rejected: 0,
   };
+  const dispatch = async () => {
+    if (!deps.afterChunk) return;
+    const pending = await pendingFollowUps(deps.db, feedId);
+    if (pending.ids.length === 0) return;
+    await deps.afterChunk({ childIds: pending.childIds, alerts: pending.alerts });
+    await markDispatched(deps.db, pending.ids, deps.now());
+  };
+  await dispatch();
   const patients = await feedPatients(deps.db, feedId);
+  const chunkSize = deps.chunkSize ?? defaultChunkSize;
+  // After a chunk the store refused, its records go one at a time, so the one it refuses is found and
+  // dead-lettered alone (unstorable-record.ts) and the rest land.
+  let singlyLeft = 0;
   for (;;) {
-    const chunk = await ingestChunk(deps.db, feedId, {
-      now: deps.now(),
-      clock,
-      chunkSize: deps.chunkSize ?? defaultChunkSize,
-      patients,
-    });
+    let chunk: Awaited<ReturnType<typeof ingestChunk>>;
+    try {
+      chunk = await ingestChunk(deps.db, feedId, {
+        now: deps.now(),
+        clock,
+        chunkSize: singlyLeft > 0 ? 1 : chunkSize,
+        patients,
+      });
+    } catch (error) {
+      if (!isUnstorableValue(error)) throw error;
+      if (singlyLeft === 0 && chunkSize > 1) {
+        singlyLeft = chunkSize;
+        continue;
+      }
+      if ((await deadLetterFirstPending(deps.db, feedId, deps.now())) === null) throw error;
+      report.rejected += 1;
+      singlyLeft = Math.max(0, singlyLeft - 1);
+      continue;
+    }
+    if (singlyLeft > 0) singlyLeft -= 1;
     if (chunk.status === 'NOT_FOUND') return { ...report, outcome: 'NOT_FOUND' };
     if (chunk.skipped)
       return { ...report, outcome: report.chunks === 0 ? 'SKIPPED' : 'PROCESSED', status: chunk.status };
@@ -59,8 +89,7 @@ export async function ingestFeed(deps: IngestFeedDeps, feedId: string): Promise<
     report.duplicates += chunk.duplicates;
     report.rejected += chunk.rejected;
     report.status = chunk.status;
-    if (deps.afterChunk && (chunk.childIds.length > 0 || chunk.alerts.length > 0))
-      await deps.afterChunk({ childIds: chunk.childIds, alerts: chunk.alerts });
+    await dispatch();
     if (chunk.status === 'PROCESSED' || chunk.taken === 0) return report;
   }
 }

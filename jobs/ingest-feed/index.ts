@@ -3,7 +3,7 @@
  * (feeds/ingest/), then enqueues reconciliation for the children each chunk touched and notifications for the
  * alerts it raised. Added by feed intake once a feed is RECEIVED, and after a dead letter is replayed. Re-running
  * is always safe — each chunk commits its landings and record states together — so a worker death is survived
- * many times over.
+ * many times over. Its follow-ups are kept in the store until they reach the queues (feeds/ingest/follow-ups-store).
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
@@ -23,8 +23,16 @@ export const ingestFeedJob = defineJob<z.infer<typeof ingestFeedData>, IngestRep
   domain: 'feeds',
   data: ingestFeedData,
   concurrency: 2,
-  maxStalledCount: 20,
-  jobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } },
+  // Every re-run resumes at the first PENDING record, so a job whose workers keep dying is worth picking up again.
+  maxStalledCount: 100,
+  // The feed's state is in the store, not in the job: a finished or failed job is removed, so the feed sweep's
+  // re-add (job id = feed id) is never swallowed by an old job of the same id while the feed is still RECEIVED.
+  jobOptions: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  },
   async run(data, context) {
     const { db, now, logger, enqueue } = context.deps;
     if (!enqueue)
