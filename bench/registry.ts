@@ -6,6 +6,7 @@ import { auditCost } from './access/audit-cost.js';
 import { auditThroughput } from './audit/audit-throughput.js';
 import type { Benchmark } from './benchmark.js';
 import { childViewBenchmark } from './child-view/child-view.js';
+import { feedIngestBenchmark } from './feeds/ingest.js';
 import { feedIntakeBenchmark } from './feeds/intake.js';
 import { gatewayBaseline } from './gateway/baseline.js';
 import { graphqlLimitsBenchmark } from './graphql-limits.js';
@@ -23,4 +24,5 @@ export const benchmarks: readonly Benchmark[] = [
   graphqlLimitsBenchmark,
   reconcileAllBenchmark,
   feedIntakeBenchmark,
+  feedIngestBenchmark,
 ];
