@@ -94,7 +94,7 @@ async function contents(db: Db) {
             opened_at, status_changed_at, closed_at,
             (SELECT json_agg(json_build_array(h.change, h.status, h.actor, h.at, h.detail) ORDER BY h.id)
              FROM finding_history h WHERE h.finding_id = f.id) AS history
-     FROM findings f ORDER BY child_id, rule_id, subject_id, opened_at, status`,
+     FROM findings f ORDER BY child_id, rule_id, subject_id, opened_at, closed_at NULLS LAST, status`,
   );
   const assessments = await db.query(`SELECT * FROM rule_assessments ORDER BY child_id, rule_id`);
   return { findings: findings.rows, assessments: assessments.rows };
