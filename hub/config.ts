@@ -14,6 +14,7 @@ import { gatewayConfigSection } from '../gateway/gateway-config.js';
 import { hardeningConfigSection } from '../gateway/hardening/hardening-config.js';
 import { notifyConfigSection } from '../jobs/notifications/notify-config.js';
 import { reconcileScheduleConfigSection } from '../jobs/reconcile-all/schedule-config.js';
+import { workerLockConfigSection } from '../jobs/worker-lock-config.js';
 import { rulesConfigSection } from '../jobs/rules/rules-config.js';
 import { handoffSweepConfigSection } from '../jobs/deliver-handoff/handoff-sweep-config.js';
 import { remoteConnectorsConfigSection } from '../gateway/remote/remote-config.js';
@@ -54,6 +55,7 @@ export const hubConfigSections = {
   accessAdmin: accessAdminConfigSection,
   rules: rulesConfigSection,
   reconcileSchedule: reconcileScheduleConfigSection,
+  workerLock: workerLockConfigSection,
   handoffSweep: handoffSweepConfigSection,
   feedIntake: feedIntakeConfigSection,
   notify: notifyConfigSection,

@@ -225,6 +225,7 @@ export async function startHub({
       definitions,
       connection: { url: redis.url, maxRetriesPerRequest: null },
       naming: keyspace(config.platform.hubEnv),
+      lock: config.workerLock,
       deps: {
         db,
         logger,

@@ -6,6 +6,7 @@ import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from '../platform/logger.js';
 import { runWithContext, newContext } from '../platform/request-context.js';
 import { parseJobData, type Enqueue, type JobDefinition, type JobDeps } from './define-job.js';
+import type { WorkerLockConfig } from './worker-lock-config.js';
 
 export interface QueueNaming {
   queuePrefix(domain: string): string;
@@ -17,6 +18,8 @@ export interface WorkerHostOptions {
   naming: QueueNaming;
   deps: JobDeps;
   logger: Logger;
+  /** How quickly a dead worker's jobs are taken over (worker-lock-config.ts); BullMQ's defaults when absent. */
+  lock?: WorkerLockConfig;
 }
 
 export interface WorkerHost {
@@ -31,6 +34,9 @@ export async function startWorkers(options: WorkerHostOptions): Promise<WorkerHo
       prefix: options.naming.queuePrefix(definition.domain),
       concurrency: definition.concurrency,
       ...(definition.maxStalledCount === undefined ? {} : { maxStalledCount: definition.maxStalledCount }),
+      ...(options.lock
+        ? { lockDuration: options.lock.lockDurationMs, stalledInterval: options.lock.stalledIntervalMs }
+        : {}),
       autorun: false,
     });
     worker.on('failed', (job, error) => {

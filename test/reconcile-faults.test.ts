@@ -61,6 +61,9 @@ const startWorker = async () =>
         },
       }),
       ...connectorEnv,
+      // A killed worker's jobs are taken over within seconds, not BullMQ's default half minute.
+      JOB_LOCK_DURATION_MS: '2000',
+      JOB_STALLED_CHECK_MS: '1000',
       LOG_LEVEL: 'silent',
     },
   }));

@@ -50,8 +50,9 @@ const worker = new Worker(
   {
     connection,
     prefix: naming.queuePrefix(ingestFeedJob.domain),
-    lockDuration: 2_000,
-    stalledInterval: 1_000,
+    // Short, so a killed worker's job is taken over within a second or so (the tests kill many).
+    lockDuration: 1_000,
+    stalledInterval: 500,
     maxStalledCount: ingestFeedJob.maxStalledCount ?? 1,
   },
 );
