@@ -251,6 +251,8 @@ async function expectExactOutcome(
   run: FeedRun,
   queuedFrom: (position: number) => boolean = () => true,
   alertsFrom: (position: number) => boolean = queuedFrom,
+  /** AT_MOST: reconciliations Redis may have lost are left to the nightly run (none twice, none extra). */
+  reconciliations: 'EXACT' | 'AT_MOST' = 'EXACT',
 ) {
   const { db, feedId } = run;
   expect(await feedStatus(db, feedId)).toMatchObject({
@@ -302,13 +304,13 @@ async function expectExactOutcome(
     new Set([...census.alerts].filter(([position]) => alertsFrom(position)).map(([, key]) => key)),
   );
   expect(reconciled.length).toBe(new Set(reconciled).size);
-  expect(new Set(reconciled)).toEqual(
-    new Set(
-      accepted
-        .filter(([position]) => queuedFrom(position))
-        .map(([, outcome]) => (outcome as { childId: string }).childId),
-    ),
+  const dueReconciliations = new Set(
+    accepted
+      .filter(([position]) => queuedFrom(position))
+      .map(([, outcome]) => (outcome as { childId: string }).childId),
   );
+  if (reconciliations === 'EXACT') expect(new Set(reconciled)).toEqual(dueReconciliations);
+  else expect(reconciled.filter((childId) => !dueReconciliations.has(childId))).toEqual([]);
 }
 
 describe('a 10,000-record school feed under faults', () => {
@@ -390,7 +392,16 @@ describe('a 10,000-record school feed under faults', () => {
           `${((Date.now() - started) / 1000).toFixed(1)} s from enqueue to PROCESSED`,
       );
       expect(pending).toBeGreaterThan(0);
-      await expectExactOutcome(run);
+      // AOF with fsync every second (as in production) may lose the jobs queued in the crash's last second. The
+      // alerts among them were never settled, so the sweep's alert step hands them on again (the hub runs it
+      // every 5 minutes for alerts 10 minutes old; here at once); reconciliations are left to the nightly run.
+      await redispatchUnsettledAlerts(run.db, run.enqueue, new Date(Date.now() + 24 * 3600_000), 0);
+      await expectExactOutcome(
+        run,
+        () => true,
+        () => true,
+        'AT_MOST',
+      );
     } finally {
       await run.close();
     }
