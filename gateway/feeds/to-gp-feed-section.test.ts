@@ -37,6 +37,18 @@ describe('toGpFeedSection', () => {
     ]);
   });
 
+  it('reads the prescriptions a GP feed lands (MedicationRequest), not only statements', () => {
+    expect(section.sexualHealth.medications).toEqual([
+      expect.objectContaining({
+        id: 'med-pill',
+        resourceType: 'MedicationRequest',
+        codeText: 'Desogestrel 75microgram tablets',
+        status: 'active',
+      }),
+    ]);
+    expect(section.unreadable).toBe(1);
+  });
+
   it('reads encounters newest first, marks unscheduled care, and leaves out records entered in error', () => {
     expect(section.encounters).toEqual([
       expect.objectContaining({

@@ -81,7 +81,7 @@ const patientOptional = { patient: referenceSchema.default({}) };
 const shownTypes = new Set([
   'Encounter',
   'Condition',
-  'MedicationStatement',
+  'MedicationRequest',
   'AllergyIntolerance',
   'Immunization',
   'Observation',
@@ -110,6 +110,21 @@ function entry(
     resourceType: row.resourceType,
     occurredAt: row.occurredAt,
     provenance: provenanceOf(row),
+  };
+}
+
+/**
+ * GP feeds send prescriptions as MedicationRequest (feeds/records); the health connector maps the GP system's
+ * MedicationStatement. The request carries what the statement mapper reads (medicine, status, security labels
+ * for the sensitivity category), with its authored date as the start and its dosage instructions as the dosage.
+ */
+function asMedicationStatement(resource: unknown): unknown {
+  const request = resource as Record<string, unknown>;
+  return {
+    ...request,
+    resourceType: 'MedicationStatement',
+    effectiveDateTime: request['authoredOn'],
+    dosage: request['dosageInstruction'],
   };
 }
 
@@ -149,8 +164,10 @@ function mapResource(row: GpFeedResource, resource: unknown): Mapped {
           }
         : null;
     }
-    case 'MedicationStatement': {
-      const mapped = toMedication(medicationStatementSchema.extend(subjectOptional).parse(resource));
+    case 'MedicationRequest': {
+      const mapped = toMedication(
+        medicationStatementSchema.extend(subjectOptional).parse(asMedicationStatement(resource)),
+      );
       return mapped
         ? {
             list: 'medications',

@@ -53,10 +53,13 @@ export const depression = {
 };
 
 export const contraceptive = {
-  resourceType: 'MedicationStatement',
+  resourceType: 'MedicationRequest',
   id: 'med-pill',
   status: 'active',
+  intent: 'order',
   medicationCodeableConcept: { text: 'Desogestrel 75microgram tablets' },
+  authoredOn: '2026-09-01',
+  dosageInstruction: [{ text: 'One tablet daily' }],
 };
 
 export const aAndE = {
